@@ -1,0 +1,1 @@
+"""Settings for Samen, split by environment: base, local (development), test and production."""

@@ -1,0 +1,14 @@
+"""Development settings: safe defaults so `make run` needs nothing but the repository."""
+
+from .base import *
+from .base import env_bool, env_list
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SAMEN_DEMO_ALLOWED = True
