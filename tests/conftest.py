@@ -15,3 +15,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"Skipped under CI=true, which must run everything: {reason}"
+
+
+@pytest.fixture
+def user_factory():  # type: ignore[no-untyped-def]
+    """The UserFactory, for tests that prefer a fixture to an import."""
+    from tests.factories import UserFactory
+
+    return UserFactory
