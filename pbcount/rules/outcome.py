@@ -1,0 +1,50 @@
+"""The result of counting an election under one rule, with the facts explanations need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class TieReport:
+    """A tie the requested order could not break; `chosen` is what the fallback picked."""
+
+    step: int
+    candidates: tuple[str, ...]
+    chosen: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class MESDetails:
+    """What MES explanations need: the per-voter budget and every voter's spending.
+
+    `spent` is aligned with the election's ballots: what one voter with that ballot paid.
+    `prices` maps each project MES bought to the price per unit of satisfaction (rho).
+    """
+
+    per_voter_budget: Fraction
+    spent: tuple[Fraction, ...]
+    prices: tuple[tuple[str, Fraction], ...]
+    add1_steps: int = 0
+    add1_runs: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Selected projects in selection order, their total cost and how ties were handled."""
+
+    rule: str
+    selected: tuple[str, ...]
+    total_cost: Fraction
+    budget: Fraction
+    per_voter_budget: Fraction | None = None
+    unresolved_ties: tuple[TieReport, ...] = ()
+    mes: MESDetails | None = None
+    # Ids chosen by each stage of a combined rule, e.g. MES then the greedy completion.
+    stages: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+
+    @property
+    def selected_sorted(self) -> tuple[str, ...]:
+        return tuple(sorted(self.selected))
