@@ -24,12 +24,12 @@ from samen.accounts.forms import (
     PasswordResetRequestForm,
     RegistrationForm,
 )
-from samen.accounts.views_helpers import base_url, finish_login, safe_next
+from samen.accounts.views_helpers import base_url, finish_login, posted, safe_next
 
 
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.user_register(
@@ -58,7 +58,7 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def verify_email_resend(request: HttpRequest) -> HttpResponse:
     initial = {"email": request.user.email} if request.user.is_authenticated else None
-    form = EmailForm(request.POST or None, initial=initial)
+    form = EmailForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.email_verification_resend(
             email=form.cleaned_data["email"], base_url=base_url(request)
@@ -73,7 +73,7 @@ def verify_email_resend_done(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def login(request: HttpRequest) -> HttpResponse:
-    form = LoginForm(request, data=request.POST or None)
+    form = LoginForm(request, data=posted(request))
     if request.method == "POST" and form.is_valid():
         user = form.get_user()
         return finish_login(request, user, backend=user.backend)
@@ -89,7 +89,7 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def magic_link_request(request: HttpRequest) -> HttpResponse:
-    form = EmailForm(request.POST or None)
+    form = EmailForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.magic_link_request(email=form.cleaned_data["email"], base_url=base_url(request))
         return redirect("accounts:magic_link_sent")
@@ -107,7 +107,7 @@ def magic_link_sent(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def magic_link(request: HttpRequest, token: str) -> HttpResponse:
     """GET only shows a button: mail scanners that fetch links must not use up the link."""
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         user = services.magic_link_consume(token=token)
         if user is not None:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from samen.accounts import permissions, selectors, services
 from samen.accounts.forms import ConfirmForm, EraseAccountForm, ProfileForm
 from samen.accounts.models import User
-from samen.accounts.views_helpers import USER_LANGUAGE_SESSION_KEY
+from samen.accounts.views_helpers import USER_LANGUAGE_SESSION_KEY, posted
 from samen.core.preferences import COOKIE_NAME as PREFERENCES_COOKIE
 
 ONE_YEAR = 365 * 24 * 3600
@@ -32,7 +32,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and not permissions.can_edit_profile(request.user, request.user):
         raise PermissionDenied
     # A fresh copy, so a rejected form never changes the request's user object.
-    form = ProfileForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
+    form = ProfileForm(posted(request), instance=User.objects.get(pk=request.user.pk))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = services.user_update_profile(
@@ -78,7 +78,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest) -> HttpResponse:
     if not permissions.can_export_data(request.user, request.user):
         raise PermissionDenied
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = services.user_export(user=request.user)
         response = HttpResponse(
@@ -96,7 +96,7 @@ def export(request: HttpRequest) -> HttpResponse:
 def erase(request: HttpRequest) -> HttpResponse:
     if not permissions.can_erase_account(request.user, request.user):
         raise PermissionDenied
-    form = EraseAccountForm(request.POST or None, user=request.user)
+    form = EraseAccountForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         services.user_erase(user=request.user)
         auth_logout(request)

@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from samen.accounts import permissions, selectors, services
 from samen.accounts.forms import ConfirmForm, TwoFactorEnrolForm, TwoFactorVerifyForm
-from samen.accounts.views_helpers import safe_next
+from samen.accounts.views_helpers import posted, safe_next
 
 ENROL_KEY_SESSION = "samen_totp_enrol_key"
 BACKUP_CODES_SESSION = "samen_backup_codes"
@@ -49,7 +49,7 @@ def two_factor_enrol(request: HttpRequest) -> HttpResponse:
         return redirect(_with_next("accounts:two_factor_verify", next_url))
     key_hex = request.session.get(ENROL_KEY_SESSION) or default_key()
     request.session[ENROL_KEY_SESSION] = key_hex
-    form = TwoFactorEnrolForm(request.POST or None)
+    form = TwoFactorEnrolForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             codes = services.two_factor_enrol(
@@ -88,7 +88,7 @@ def two_factor_backup_codes(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not permissions.can_enrol_two_factor(user, user):
         raise PermissionDenied
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(posted(request))
     codes = request.session.pop(BACKUP_CODES_SESSION, None)
     if request.method == "POST" and form.is_valid():
         if not user.is_verified():
@@ -115,7 +115,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     next_url = safe_next(request)
     if not selectors.user_has_totp(user=user):
         return redirect(_with_next("accounts:two_factor_enrol", next_url))
-    form = TwoFactorVerifyForm(request.POST or None)
+    form = TwoFactorVerifyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         device = services.two_factor_verify(user=user, token=form.token())
         if device is not None:
