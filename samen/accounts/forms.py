@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,12 +23,20 @@ no_markup = RegexValidator(
 )
 
 
+def validate_not_future_year(value: int) -> None:
+    """Checked at submit time, not import time, so the limit moves on with the calendar."""
+    if value > timezone.localdate().year:
+        raise forms.ValidationError(
+            _("The year of birth cannot be in the future."), code="future_year"
+        )
+
+
 def _year_of_birth_field() -> forms.IntegerField:
     return forms.IntegerField(
         label=_("Year of birth"),
         required=False,
         help_text=_("For example 1970. Some votes are only open to certain ages."),
-        validators=[MinValueValidator(1900), MaxValueValidator(timezone.now().year)],
+        validators=[MinValueValidator(1900), validate_not_future_year],
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}),
         error_messages={"invalid": _("Enter the year as four digits, for example 1970.")},
     )

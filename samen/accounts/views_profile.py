@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from samen.accounts import permissions, selectors, services
 from samen.accounts.forms import ConfirmForm, EraseAccountForm, ProfileForm
-from samen.accounts.models import User
+from samen.accounts.models import Role, User
 from samen.accounts.views_helpers import USER_LANGUAGE_SESSION_KEY, posted
 from samen.core.preferences import COOKIE_NAME as PREFERENCES_COOKIE
 
@@ -67,7 +67,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         "accounts/profile.html",
         {
             "form": form,
-            "roles": sorted(request.user.role_names()),
+            "roles": [Role(name).label for name in sorted(request.user.role_names() & set(Role))],
             "has_totp": selectors.user_has_totp(user=request.user),
         },
     )

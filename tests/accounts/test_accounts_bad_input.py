@@ -91,7 +91,7 @@ FIELD_CASES = [
     ("profile", "display_name", "x" * 81, "at most 80 characters"),
     ("profile", "display_name", SCRIPT, "The signs &lt; and &gt; are not allowed."),
     ("profile", "year_of_birth", "abc", "Enter the year as four digits"),
-    ("profile", "year_of_birth", "99999", "less than or equal to"),
+    ("profile", "year_of_birth", "99999", "The year of birth cannot be in the future."),
     ("profile", "postcode", SCRIPT, "at most 10 characters"),
     ("profile", "postcode", "<b>1</b>", "Enter a postcode of 2 to 10"),
     ("profile", "postcode", "12345678901", "at most 10 characters"),
