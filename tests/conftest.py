@@ -23,3 +23,22 @@ def user_factory():  # type: ignore[no-untyped-def]
     from tests.factories import UserFactory
 
     return UserFactory
+
+
+@pytest.fixture
+def login_verified():
+    """Log a client in as a user who has passed two-factor, as staff do before managing."""
+
+    def login(client, user):  # type: ignore[no-untyped-def]
+        from django_otp import DEVICE_ID_SESSION_KEY
+
+        from samen.accounts import services as account_services
+
+        device = user.totpdevice_set.first() or account_services.totp_device_create(user=user)
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return client
+
+    return login

@@ -12,3 +12,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SAMEN_DEMO_ALLOWED = True
+# No collected static files outside production: whitenoise and runserver use the finders.
+STATIC_ROOT = None

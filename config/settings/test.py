@@ -14,3 +14,5 @@ STORAGES = {
 }
 SAMEN_DEMO_ALLOWED = True
 AXES_FAILURE_LIMIT = 5
+# No collected static files outside production: whitenoise and runserver use the finders.
+STATIC_ROOT = None

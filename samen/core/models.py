@@ -21,6 +21,7 @@ class AuditEntry(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("who"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )

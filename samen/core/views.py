@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from samen.accounts import services as account_services
 from samen.core import permissions, selectors
+from samen.core.access import allowed_if
 from samen.core.forms_preferences import PreferencesForm, UserRolesForm
 from samen.core.preferences import COOKIE_NAME, Preferences
 
@@ -51,9 +51,8 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(request, "core/preferences.html", {"form": form})
 
 
+@allowed_if(permissions.can_view_management)
 def manage(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_management(request.user):
-        raise PermissionDenied
     return render(
         request,
         "core/manage.html",
@@ -64,25 +63,22 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
+@allowed_if(permissions.can_view_audit_log)
 def audit_log(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_audit_log(request.user):
-        raise PermissionDenied
     page = Paginator(selectors.audit_entries(), 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_log.html", {"page": page})
 
 
+@allowed_if(permissions.can_manage_users)
 def user_list(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_users(request.user):
-        raise PermissionDenied
     query = request.GET.get("q", "").strip()[:100]
     page = Paginator(selectors.users_with_roles(query=query), 50).get_page(request.GET.get("page"))
     return render(request, "core/user_list.html", {"page": page, "query": query})
 
 
+@allowed_if(permissions.can_manage_users)
 @require_http_methods(["GET", "POST"])
 def user_roles(request: HttpRequest, user_id: int) -> HttpResponse:
-    if not permissions.can_manage_users(request.user):
-        raise PermissionDenied
     subject = get_object_or_404(get_user_model(), pk=user_id)
     form = UserRolesForm(request.POST or None, initial={"roles": sorted(subject.role_names())})
     if request.method == "POST" and form.is_valid():

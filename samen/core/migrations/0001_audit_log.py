@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('target_label', models.CharField(blank=True, max_length=254, verbose_name='target')),
                 ('reason', models.TextField(blank=True, verbose_name='why')),
                 ('data', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
             ],
             options={
                 'verbose_name': 'audit entry',
