@@ -46,59 +46,73 @@ class MESPrep:
 
 def prepare(profile: Profile) -> MESPrep:
     n_proj = len(profile.ids)
+    ent_project = profile.ent_project
+    ent_ballot = profile.ent_ballot
     totals = [Fraction(0)] * n_proj
-    for m, items in zip(profile.mult, profile.items, strict=True):
-        for p, u in items:
+    sats: list[Fraction] = []
+    if profile.project_sat is not None:
+        positive = np.asarray([u > 0 for u in profile.project_sat], dtype=bool)[ent_project]
+        for p, u in enumerate(profile.project_sat):
+            totals[p] = int(profile.votes[p]) * u if u > 0 else Fraction(0)
+    else:
+        sats = profile.sat_of_entries()
+        positive = np.asarray([u > 0 for u in sats], dtype=bool)
+        for p, w, u in zip(
+            ent_project.tolist(), profile.mult[ent_ballot].tolist(), sats, strict=True
+        ):
             if u > 0:
-                totals[p] += m * u
+                totals[p] += w * u
     free = tuple(p for p in range(n_proj) if totals[p] > 0 and profile.costs[p] == 0)
     candidates = tuple(p for p in range(n_proj) if totals[p] > 0 and profile.costs[p] > 0)
-    is_candidate = set(candidates)
-
-    col_of: dict[tuple[int, Fraction], int] = {}
-    col_project: list[int] = []
-    col_u: list[Fraction] = []
-    ent_col: list[int] = []
-    ent_ballot: list[int] = []
-    ballot_ptr = [0]
-    sup_b: list[list[int]] = [[] for _ in range(n_proj)]
-    sup_c: list[list[int]] = [[] for _ in range(n_proj)]
-    for i, items in enumerate(profile.items):
-        for p, u in items:
-            if u <= 0 or p not in is_candidate:
-                continue
+    is_candidate = np.zeros(n_proj, dtype=bool)
+    is_candidate[list(candidates)] = True
+    keep = positive & is_candidate[ent_project]
+    kept_projects = ent_project[keep]
+    kept_ballots = ent_ballot[keep]
+    if profile.project_sat is not None:
+        # One column per project: every supporter gets the same satisfaction.
+        col_project = np.asarray(candidates, dtype=np.int64)
+        col_of_project = np.full(n_proj, -1, dtype=np.int64)
+        col_of_project[col_project] = np.arange(len(candidates), dtype=np.int64)
+        ent_col = col_of_project[kept_projects]
+        col_u = [profile.project_sat[p] for p in candidates]
+    else:
+        col_of: dict[tuple[int, Fraction], int] = {}
+        cols: list[int] = []
+        col_u = []
+        kept_sats = [u for u, k in zip(sats, keep.tolist(), strict=True) if k]
+        for p, u in zip(kept_projects.tolist(), kept_sats, strict=True):
             j = col_of.get((p, u))
             if j is None:
                 j = col_of[(p, u)] = len(col_u)
-                col_project.append(p)
                 col_u.append(u)
-            ent_col.append(j)
-            ent_ballot.append(i)
-            sup_b[p].append(i)
-            sup_c[p].append(j)
-        ballot_ptr.append(len(ent_col))
-    cols_by_project: list[list[int]] = [[] for _ in range(n_proj)]
-    for j, p in enumerate(col_project):
-        cols_by_project[p].append(j)
-
-    def arr(values: list[int]) -> IntArray:
-        return np.asarray(values, dtype=np.int64)
-
+            cols.append(j)
+        col_project = np.asarray([p for p, _ in col_of], dtype=np.int64)
+        ent_col = np.asarray(cols, dtype=np.int64)
+    ballot_ptr = np.zeros(len(profile.mult) + 1, dtype=np.int64)
+    ballot_ptr[1:] = np.cumsum(np.bincount(kept_ballots, minlength=len(profile.mult)))
+    by_project = np.argsort(kept_projects, kind="stable")
+    bounds = np.searchsorted(kept_projects[by_project], np.arange(n_proj + 1))
+    sup_b = tuple(kept_ballots[by_project[bounds[p] : bounds[p + 1]]] for p in range(n_proj))
+    sup_c = tuple(ent_col[by_project[bounds[p] : bounds[p + 1]]] for p in range(n_proj))
+    project_cols: list[list[int]] = [[] for _ in range(n_proj)]
+    for j, p in enumerate(col_project.tolist()):
+        project_cols[p].append(j)
     return MESPrep(
         profile=profile,
         free=free,
         candidates=candidates,
         cost_q=tuple(q(c) for c in profile.costs),
         cost_f=np.asarray([float(c) for c in profile.costs], dtype=np.float64),
-        col_project=arr(col_project),
+        col_project=col_project,
         col_u_q=tuple(q(u) for u in col_u),
         col_u_f=np.asarray([float(u) for u in col_u], dtype=np.float64),
-        project_cols=tuple(arr(c) for c in cols_by_project),
-        mult_f=np.asarray(profile.mult, dtype=np.float64),
-        ent_col=arr(ent_col),
-        ent_ballot=arr(ent_ballot),
-        ballot_ptr=arr(ballot_ptr),
-        sup_ballots=tuple(arr(b) for b in sup_b),
-        sup_cols=tuple(arr(c) for c in sup_c),
+        project_cols=tuple(np.asarray(c, dtype=np.int64) for c in project_cols),
+        mult_f=profile.mult.astype(np.float64),
+        ent_col=ent_col,
+        ent_ballot=kept_ballots,
+        ballot_ptr=ballot_ptr,
+        sup_ballots=sup_b,
+        sup_cols=sup_c,
         total_sat_f=np.asarray([float(t) for t in totals], dtype=np.float64),
     )

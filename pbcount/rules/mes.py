@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from operator import mul
 
 import numpy as np
 
@@ -32,41 +33,63 @@ class MESRun:
     selected: list[int] = field(default_factory=list)
     prices: list[Fraction] = field(default_factory=list)  # rho per selected project (0 if free)
     ties: list[TieReport] = field(default_factory=list)
-    leftover: list[Fraction] = field(default_factory=list)  # per ballot, one voter's budget left
+    # One voter's budget left, per budget class, and each ballot's class.
+    class_left: list[Fraction] = field(default_factory=list)
+    ballot_class: list[int] = field(default_factory=list)
 
 
 class _Classes:
-    """Budget classes: exact values, float copies, and per-column supporter weights."""
+    """Budget classes: exact values, float copies, and per-column supporter weights.
+
+    A class's value never changes; buying a project moves its supporters to new classes.
+    `live` lists the classes with money and supporters, sorted by value, kept up to date
+    by merging, so no round sorts all classes again. The empty-handed share one class.
+    """
 
     def __init__(self, prep: MESPrep, budget: Fraction) -> None:
-        self.vals: list[Fraction] = [budget]
-        self.index: dict[Fraction, int] = {budget: 0}
+        self.vals: list[Fraction] = [Q(0), budget]
         cap = 64
         self.vf: FloatArray = np.zeros(cap)
-        self.vf[0] = float(budget)
+        self.vf[1] = float(budget)
         self.weights: FloatArray = np.zeros((prep.num_cols, cap))
-        self.weights[:, 0] = np.bincount(
+        self.weights[:, 1] = np.bincount(
             prep.ent_col, weights=prep.mult_f[prep.ent_ballot], minlength=prep.num_cols
         )
-        self.of_ballot: IntArray = np.zeros(len(prep.mult_f), dtype=np.int64)
+        self.of_ballot: IntArray = np.ones(len(prep.mult_f), dtype=np.int64)
+        self.live: IntArray = np.asarray([1] if budget > 0 else [], dtype=np.int64)
 
     @property
     def count(self) -> int:
         return len(self.vals)
 
-    def get(self, value: Fraction) -> int:
-        k = self.index.get(value)
-        if k is None:
-            k = self.index[value] = len(self.vals)
-            self.vals.append(value)
-            if k >= len(self.vf):
-                grow = len(self.vf)
-                self.vf = np.concatenate([self.vf, np.zeros(grow)])
-                self.weights = np.concatenate(
-                    [self.weights, np.zeros((self.weights.shape[0], grow))], axis=1
-                )
-            self.vf[k] = float(value)
-        return k
+    def add_many(self, values: list[Fraction]) -> IntArray:
+        """New classes for these values (zero maps to the shared empty class)."""
+        out = np.zeros(len(values), dtype=np.int64)
+        fresh = [i for i, v in enumerate(values) if v]
+        start = len(self.vals)
+        self.vals.extend(values[i] for i in fresh)
+        end = len(self.vals)
+        if end > len(self.vf):
+            grow = max(len(self.vf), end - len(self.vf))
+            self.vf = np.concatenate([self.vf, np.zeros(grow)])
+            self.weights = np.concatenate(
+                [self.weights, np.zeros((self.weights.shape[0], grow))], axis=1
+            )
+        self.vf[start:end] = [float(values[i]) for i in fresh]
+        out[fresh] = np.arange(start, end, dtype=np.int64)
+        return out
+
+    def relink(self, emptied: IntArray, start: int) -> None:
+        """Drop classes nobody is left in; merge the classes from `start` on into `live`."""
+        live = self.live
+        if len(emptied):
+            live = live[~np.isin(live, emptied)]
+        new = np.arange(start, len(self.vals), dtype=np.int64)
+        if len(new):
+            new = new[np.argsort(self.vf[new], kind="stable")]
+            pos = np.searchsorted(self.vf[live], self.vf[new])
+            live = np.insert(live, pos, new)
+        self.live = live
 
 
 class MESRunner:
@@ -77,21 +100,21 @@ class MESRunner:
         self.order = order
 
     # -- affordability -------------------------------------------------------------------
-    def _float_rho(self, cl: _Classes, p: int, sort_idx: IntArray) -> float | None:
+    def _float_rho(self, cl: _Classes, p: int) -> float | None:
         prep = self.prep
         cols = prep.project_cols[p]
-        k = cl.count
+        live = cl.live
+        k = len(live)
         if len(cols) == 1:
             j = int(cols[0])
             u = prep.col_u_f[j]
-            w = cl.weights[j, :k][sort_idx]
-            v = cl.vf[:k][sort_idx]
-            ratio = v / u
+            w = cl.weights[j, live]
+            ratio = cl.vf[live] / u
             wu = w * u
         else:
             us = prep.col_u_f[cols]
-            w_all = cl.weights[cols, :k].ravel()
-            ratio_all = (cl.vf[:k][None, :] / us[:, None]).ravel()
+            w_all = cl.weights[np.ix_(cols, live)].ravel()
+            ratio_all = (cl.vf[live][None, :] / us[:, None]).ravel()
             o = np.argsort(ratio_all, kind="stable")
             w = w_all[o]
             ratio = ratio_all[o]
@@ -120,8 +143,17 @@ class MESRunner:
         cells.sort(key=lambda c: c[0])
         return cells
 
-    def exact_rho(self, cl: _Classes, p: int) -> Fraction | None:
-        """pabutools' poor/rich scan, over cells instead of single voters (equivalent)."""
+    def exact_rho(self, cl: _Classes, p: int, hint: float | None = None) -> Fraction | None:
+        """pabutools' poor/rich scan, over cells instead of single voters (equivalent).
+
+        With a float `hint`, cells clearly below or above it are settled in bulk and only
+        the ambiguous ones are scanned; the result is kept only if it lies well within the
+        margin that settled them, which proves the split (and so the value) right.
+        """
+        if hint is not None:
+            rho = self._exact_rho_near(cl, p, hint)
+            if rho is not None:
+                return rho
         cells = self._cells(cl, p)
         cost = self.prep.cost_q[p]
         if sum((w * v for _, w, v, _ in cells), Q(0)) < cost:
@@ -135,6 +167,46 @@ class MESRunner:
             paid += w * v
             denom -= w * u
         return None
+
+    def _exact_rho_near(self, cl: _Classes, p: int, hint: float) -> Fraction | None:
+        prep = self.prep
+        cols = prep.project_cols[p]
+        table = cl.weights[cols, : cl.count]
+        jj, kk = np.nonzero(table)
+        w = table[jj, kk]
+        col = cols[jj]
+        ratio = cl.vf[kk] / prep.col_u_f[col]
+        poor = ratio < hint * (1 - TOL)
+        rich = ratio > hint * (1 + TOL)
+        unsure = np.flatnonzero(~(poor | rich))
+        vals = cl.vals
+        u_q = prep.col_u_q
+        paid = sum(
+            map(mul, w[poor].astype(np.int64).tolist(), [vals[x] for x in kk[poor].tolist()]),
+            Q(0),
+        )
+        settled = ~poor
+        denom = Q(0)
+        for j in cols.tolist():
+            in_col = settled & (col == j)
+            if in_col.any():
+                denom += int(w[in_col].sum()) * u_q[j]
+        scan = sorted(
+            (vals[int(kk[x])] / u_q[int(col[x])], int(w[x]), vals[int(kk[x])], u_q[int(col[x])])
+            for x in unsure
+        )
+        cost = prep.cost_q[p]
+        for r, wt, v, u in scan:
+            if denom <= 0 or (cost - paid) / denom <= r:
+                break
+            paid += wt * v
+            denom -= wt * u
+        if denom <= 0:
+            return None
+        rho = (cost - paid) / denom
+        if abs(float(rho) - hint) > hint * TOL / 2:
+            return None
+        return rho
 
     def _exact_available(self, cl: _Classes, p: int) -> Fraction:
         total = Q(0)
@@ -156,23 +228,22 @@ class MESRunner:
         remaining = set(prep.candidates)
         lower = {p: float(prep.cost_f[p] / prep.total_sat_f[p]) for p in remaining}
         while remaining:
-            k = cl.count
-            vf = cl.vf[:k]
-            sort_idx = np.argsort(vf, kind="stable")
+            live = cl.live
+            vf = cl.vf[live]
             best = math.inf
             scored: list[tuple[float, int]] = []
             for p in sorted(remaining, key=lambda p: (lower[p], p)):
                 if lower[p] > best * (1 + TOL):
                     break
                 cols = prep.project_cols[p]
-                avail = float((cl.weights[cols, :k] @ vf).sum())
+                avail = float((cl.weights[np.ix_(cols, live)] @ vf).sum())
                 cost = prep.cost_f[p]
                 if avail < cost * (1 - TOL) or (
                     avail < cost * (1 + TOL) and self._exact_available(cl, p) < prep.cost_q[p]
                 ):
                     remaining.discard(p)
                     continue
-                rho = self._float_rho(cl, p, sort_idx)
+                rho = self._float_rho(cl, p)
                 if rho is None:  # only rounding can get here; decide exactly
                     exact = self.exact_rho(cl, p)
                     if exact is None:
@@ -184,14 +255,14 @@ class MESRunner:
                 best = min(best, rho)
             if not scored:
                 break
-            near = [p for rho, p in scored if rho <= best * (1 + TOL)]
+            near = [(p, rho) for rho, p in scored if rho <= best * (1 + TOL)]
             exact_rhos: dict[int, Fraction] = {}
-            for p in near:
-                r = self.exact_rho(cl, p)
+            for p, hint in near:
+                r = self.exact_rho(cl, p, hint)
                 if r is not None:
                     exact_rhos[p] = r
             if not exact_rhos:  # pragma: no cover - float screening guarantees a candidate
-                for p in near:
+                for p, _ in near:
                     remaining.discard(p)
                 continue
             low = min(exact_rhos.values())
@@ -203,7 +274,8 @@ class MESRunner:
             remaining.discard(chosen)
             out.selected.append(chosen)
             out.prices.append(low)
-        out.leftover = [cl.vals[int(k)] for k in cl.of_ballot]
+        out.class_left = cl.vals
+        out.ballot_class = cl.of_ballot.tolist()
         return out
 
     def _buy(self, cl: _Classes, s: int, rho: Fraction) -> None:
@@ -212,26 +284,38 @@ class MESRunner:
         if len(sup) == 0:
             return
         k = cl.count
+        cols = prep.project_cols[s]
         old = cl.of_ballot[sup]
-        keys = prep.sup_cols[s] * k + old
-        uniq, inverse = np.unique(keys, return_inverse=True)
-        new_of_key = np.empty(len(uniq), dtype=np.int64)
-        for t, key in enumerate(uniq):
-            j, kk = divmod(int(key), k)
-            v = cl.vals[kk]
-            pay = rho * prep.col_u_q[j]
-            new_of_key[t] = cl.get(v - pay if pay < v else Q(0))
-        new = new_of_key[inverse]
+        local = np.searchsorted(cols, prep.sup_cols[s]) if len(cols) > 1 else 0
+        keys = local * k + old
+        present = np.zeros(len(cols) * k, dtype=bool)
+        present[keys] = True
+        uniq = np.flatnonzero(present)
+        slot = np.zeros(len(present), dtype=np.int64)
+        slot[uniq] = np.arange(len(uniq), dtype=np.int64)
+        pays = [rho * prep.col_u_q[int(j)] for j in cols]
+        zero = Q(0)
+        vals = cl.vals
+        new_vals = []
+        for key in uniq.tolist():
+            j, kk = divmod(key, k)
+            v = vals[kk]
+            pay = pays[j]
+            new_vals.append(v - pay if pay < v else zero)
+        new = cl.add_many(new_vals)[slot[keys]]
         cl.of_ballot[sup] = new
         starts = prep.ballot_ptr[sup]
         lens = prep.ballot_ptr[sup + 1] - starts
         total = int(lens.sum())
-        offsets = np.repeat(starts - (np.cumsum(lens) - lens), lens)
-        ent = offsets + np.arange(total)
-        cols = prep.ent_col[ent]
+        ent = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
+        ecols = prep.ent_col[ent] * cl.weights.shape[1]
         w = np.repeat(prep.mult_f[sup], lens)
-        np.add.at(cl.weights, (cols, np.repeat(old, lens)), -w)
-        np.add.at(cl.weights, (cols, np.repeat(new, lens)), w)
+        flat = cl.weights.reshape(-1)
+        np.add.at(flat, ecols + np.repeat(old, lens), -w)
+        np.add.at(flat, ecols + np.repeat(new, lens), w)
+        touched = np.unique(uniq % k)
+        emptied = touched[~cl.weights[:, touched].any(axis=0)]
+        cl.relink(emptied, k)
 
     def next_change(self, run: MESRun, budget_per_voter: Fraction) -> int | None:
         """Unit steps after which the outcome may first differ from `run`'s (at least 1)."""

@@ -20,15 +20,31 @@ class TieReport:
 class MESDetails:
     """What MES explanations need: the per-voter budget and every voter's spending.
 
-    `spent` is aligned with the election's ballots: what one voter with that ballot paid.
     `prices` maps each project MES bought to the price per unit of satisfaction (rho).
+    Spending is kept per budget class (voters who ended with the same budget) and turned
+    into per-ballot Fractions only on demand, since large elections have tens of
+    thousands of distinct ballots.
     """
 
     per_voter_budget: Fraction
-    spent: tuple[Fraction, ...]
     prices: tuple[tuple[str, Fraction], ...]
+    ballot_class: tuple[int, ...]
+    class_left: tuple[Fraction, ...]  # exact, possibly a faster rational type
     add1_steps: int = 0
     add1_runs: int = 0
+
+    def spent(self) -> tuple[Fraction, ...]:
+        """What one voter with each ballot (in the election's ballot order) paid."""
+        b = self.per_voter_budget
+        cache: dict[int, Fraction] = {}
+        out = []
+        for k in self.ballot_class:
+            value = cache.get(k)
+            if value is None:
+                left = self.class_left[k]
+                value = cache[k] = b - Fraction(int(left.numerator), int(left.denominator))
+            out.append(value)
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import numpy as np
+
 from pbcount.rules._exact import Q, q
 from pbcount.rules._profile import Profile
 from pbcount.rules.outcome import TieReport
@@ -15,35 +17,40 @@ def sequential_phragmen(profile: Profile, order: TieOrder) -> tuple[list[int], l
 
     As in pabutools, the rule stops as soon as any project tied for the lowest new load
     does not fit, and projects nobody approves tie at an infinite load at the end.
+    Voters are grouped by load: each purchase gives all its supporters one new load, so
+    there are at most as many load classes as purchases, and every round is exact.
     """
     n_proj = len(profile.ids)
-    supporters: list[list[int]] = [[] for _ in range(n_proj)]
-    for i, items in enumerate(profile.items):
-        for p, _ in items:
-            supporters[p].append(i)
-    score = profile.votes
-    mult = profile.mult
-    load = [Q(0)] * len(mult)
-    # Each project's supporters' total load, kept up to date so a round costs O(projects).
-    total_load = [Q(0)] * n_proj
+    n_ballots = len(profile.mult)
+    ent_ballot = profile.ent_ballot
+    ent_project = profile.ent_project
+    weights = profile.mult[ent_ballot]
+    ballot_class = np.zeros(n_ballots, dtype=np.int64)
+    loads: list[Fraction] = [Q(0)]
+    # counts[p][k]: voters of load class k who approve p
+    counts = np.zeros((n_proj, 1), dtype=np.int64)
+    counts[:, 0] = np.bincount(ent_project, weights=weights, minlength=n_proj).astype(np.int64)
+    score = profile.votes.tolist()
     costs = [q(c) for c in profile.costs]
     budget = q(profile.budget)
     remaining = {p for p in range(n_proj) if costs[p] <= budget}
+    supporters = _supporters(profile)
     spent = Q(0)
     selected: list[int] = []
     ties: list[TieReport] = []
     while remaining:
-        best: Fraction | None = None  # None stands for an infinite load
+        best: Fraction | None = None
         tied: list[int] = []
-        finite = False
-        for p in remaining:
+        rows = counts.tolist()
+        for p in sorted(remaining):
             if score[p] == 0:
-                if not finite:
-                    tied.append(p)
+                if best is None:
+                    tied.append(p)  # infinite load: only if nothing finite remains
                 continue
-            new_load = (total_load[p] + costs[p]) / score[p]
-            if not finite or best is None or new_load < best:
-                best, tied, finite = new_load, [p], True
+            total = sum((c * loads[k] for k, c in enumerate(rows[p]) if c), Q(0))
+            new_load = (total + costs[p]) / score[p]
+            if best is None or new_load < best:
+                best, tied = new_load, [p]
             elif new_load == best:
                 tied.append(p)
         if any(spent + costs[p] > budget for p in tied):
@@ -51,14 +58,27 @@ def sequential_phragmen(profile: Profile, order: TieOrder) -> tuple[list[int], l
         chosen, report = order.pick(tied, profile.ids, len(selected))
         if report is not None:
             ties.append(report)
-        if finite:
-            assert best is not None
-            for i in supporters[chosen]:
-                delta = mult[i] * (best - load[i])
-                load[i] = best
-                for p, _ in profile.items[i]:
-                    total_load[p] += delta
+        if best is not None:
+            sup = supporters[chosen]
+            old = ballot_class[sup]
+            new_class = len(loads)
+            loads.append(best)
+            counts = np.concatenate([counts, np.zeros((n_proj, 1), dtype=np.int64)], axis=1)
+            starts = profile.ballot_ptr[sup]
+            lens = profile.ballot_ptr[sup + 1] - starts
+            ent = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(int(lens.sum()))
+            w = np.repeat(profile.mult[sup], lens)
+            np.add.at(counts, (ent_project[ent], np.repeat(old, lens)), -w)
+            np.add.at(counts[:, new_class], ent_project[ent], w)
+            ballot_class[sup] = new_class
         selected.append(chosen)
         remaining.discard(chosen)
         spent += costs[chosen]
     return selected, ties
+
+
+def _supporters(profile: Profile) -> list[np.ndarray]:
+    ent_ballot = profile.ent_ballot
+    by_project = np.argsort(profile.ent_project, kind="stable")
+    bounds = np.searchsorted(profile.ent_project[by_project], np.arange(len(profile.ids) + 1))
+    return [ent_ballot[by_project[bounds[p] : bounds[p + 1]]] for p in range(len(profile.ids))]

@@ -194,7 +194,8 @@ def _count_mes(
     b = run.budget_per_voter
     details = MESDetails(
         per_voter_budget=to_fraction(b),
-        spent=tuple(to_fraction(b - left) for left in run.leftover),
+        ballot_class=tuple(run.ballot_class),
+        class_left=tuple(run.class_left),
         prices=tuple(
             (profile.ids[p], to_fraction(r)) for p, r in zip(run.selected, run.prices, strict=True)
         ),

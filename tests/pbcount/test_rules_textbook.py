@@ -25,7 +25,7 @@ def test_mes_cost_buys_the_cheapest_share_first_and_stops() -> None:
     assert out.per_voter_budget == 25
     assert out.mes is not None
     assert dict(out.mes.prices) == {"z": Fraction(1, 4)}
-    assert out.mes.spent == (Fraction(15, 2), Fraction(15, 2))
+    assert out.mes.spent() == (Fraction(15, 2), Fraction(15, 2))
 
 
 def test_add1_raises_the_budget_until_exhaustive() -> None:
