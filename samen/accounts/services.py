@@ -11,7 +11,7 @@ from typing import Any
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -118,14 +118,18 @@ def user_register(
             },
         )
         return None
-    user = user_create(
-        email=email,
-        password=password,
-        display_name=display_name,
-        preferred_language=preferred_language,
-        year_of_birth=year_of_birth,
-        postcode=postcode.strip().upper(),
-    )
+    try:
+        user = user_create(
+            email=email,
+            password=password,
+            display_name=display_name,
+            preferred_language=preferred_language,
+            year_of_birth=year_of_birth,
+            postcode=postcode.strip().upper(),
+        )
+    except IntegrityError:
+        # A simultaneous sign-up for the same address won the race; the page says the same.
+        return None
     email_verification_send(user=user, base_url=base_url)
     return user
 
