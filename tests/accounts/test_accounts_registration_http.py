@@ -50,7 +50,8 @@ def test_registration_and_verification_flow(client):
     response = client.get(link)
     assert response.status_code == 200
     assert response.context["verified"] is True
-    assert "Thank you. Your email address is confirmed." in response.content.decode()
+    # The link is in the user's language, so the page is too.
+    assert "Bedankt. Uw e-mailadres is bevestigd." in response.content.decode()
     assert User.objects.get().is_email_verified
 
 
