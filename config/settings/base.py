@@ -135,7 +135,8 @@ LANGUAGES = [
     ("de", "Deutsch"),
     ("fr", "Français"),
 ]
-LOCALE_PATHS = [BASE_DIR / "samen" / "locale"]
+# Each app keeps its own translations in samen/<app>/locale (run makemessages in the app).
+LOCALE_PATHS: list[str] = []
 LANGUAGE_COOKIE_NAME = "samen_language"
 LANGUAGE_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SAMESITE = "Lax"
