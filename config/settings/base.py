@@ -172,6 +172,8 @@ SAMEN_SITE_NAME = os.environ.get("SAMEN_SITE_NAME", _("Samen"))
 SAMEN_HELP_EMAIL = os.environ.get("SAMEN_HELP_EMAIL", "help@samen.test")
 SAMEN_HELP_PHONE = os.environ.get("SAMEN_HELP_PHONE", "")
 SAMEN_MAGIC_LINK_MINUTES = 15
+# Functions `seed_demo` calls, in order, after creating the demo users; each returns what it did.
+SAMEN_DEMO_SEEDERS: list[str] = []
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from samen.accounts import services as account_services
 from samen.accounts.models import Role
@@ -68,4 +69,7 @@ def seed_demo() -> list[str]:
                     user=user, key_hex=DEMO_TOTP_KEY_HEX, name="Demo authenticator"
                 )
                 done.append(f"added demo authenticator for {demo.email}")
+        # Each domain app seeds its own demo content after the users exist.
+        for path in settings.SAMEN_DEMO_SEEDERS:
+            done.extend(import_string(path)())
     return done
