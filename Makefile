@@ -54,7 +54,7 @@ test: lint check-migrations test-python test-browser
 
 # The service and HTTP tests again, on SQLite whatever DATABASE_URL says (CI runs this too).
 test-sqlite: install-dev messages
-	env -u DATABASE_URL $(BIN)/pytest -m "not browser and not postgres and not pabulib" -n 2 tests
+	env -u DATABASE_URL $(BIN)/pytest -m "not browser and not postgres" -n 2 --ignore=tests/pbcount tests
 
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
