@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
@@ -33,3 +34,20 @@ class EmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def axes_username(request: HttpRequest | None, credentials: dict[str, Any] | None = None) -> str:
+    """The login name django-axes counts failures against, folded to lower case.
+
+    Set `AXES_USERNAME_CALLABLE = "samen.accounts.backends.axes_username"`: without it,
+    "Ana@x.test" and "ana@x.test" are counted apart, so changing the case of the address would
+    get round the lockout.
+    """
+    field = settings.AXES_USERNAME_FORM_FIELD
+    if credentials:
+        value = credentials.get(field) or credentials.get("username") or ""
+    elif request is not None:
+        value = getattr(request, "data", request.POST).get(field, "")
+    else:
+        value = ""
+    return str(value).strip().lower()

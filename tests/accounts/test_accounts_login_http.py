@@ -154,3 +154,12 @@ def test_password_reset_unknown_email_same_response(client):
     response = client.post(reverse("accounts:password_reset"), {"email": "ghost@example.test"})
     assert response.url == reverse("accounts:password_reset_done")
     assert mail.outbox == []
+
+
+def test_changing_the_case_of_the_email_does_not_dodge_the_lockout(client, settings):
+    settings.AXES_USERNAME_CALLABLE = "samen.accounts.backends.axes_username"
+    UserFactory(email="case@example.test")
+    variants = ["case@example.test", "CASE@example.test", "Case@Example.test", "cAse@example.TEST"]
+    assert [login(client, email, "wrong").status_code for email in variants] == [200] * 4
+    assert login(client, "CASE@EXAMPLE.TEST", "wrong").status_code == 429
+    assert login(client, "case@example.test").status_code == 429
