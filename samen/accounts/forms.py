@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.accounts.models import TextSize, User, postcode_validator
+from samen.accounts.throttle import email_send_allowed
 from samen.core.forms import SamenForm, SamenModelForm, StrictFormMixin
 from samen.core.preferences import Preferences
 
@@ -192,6 +193,12 @@ class EraseAccountForm(SamenForm):
 
 class PasswordResetRequestForm(StrictFormMixin, PasswordResetForm):
     email = _email_field()
+
+    def get_users(self, email: str) -> Any:
+        """Django's lookup, minus addresses that have had their hourly share of reset emails."""
+        if not email_send_allowed(kind="password_reset", email=email):
+            return iter(())
+        return super().get_users(email)
 
 
 class NewPasswordForm(StrictFormMixin, SetPasswordForm):

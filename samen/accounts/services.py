@@ -33,6 +33,7 @@ from samen.accounts.services_two_factor import (  # noqa: F401  (re-exported)
     two_factor_enrol,
     two_factor_verify,
 )
+from samen.accounts.throttle import email_send_allowed
 from samen.core.preferences import Preferences
 from samen.core.services import audit_record
 
@@ -103,6 +104,8 @@ def user_register(
     if existing is not None and not existing.is_active:
         return None
     if existing is not None:
+        if not email_send_allowed(kind="already_registered", email=existing.email):
+            return None
         send_account_email(
             user=existing,
             template="already_registered",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from samen.accounts import selectors, tokens
 from samen.accounts.emails import absolute_url, send_account_email
 from samen.accounts.models import MagicLinkToken, User
+from samen.accounts.throttle import email_send_allowed
 
 
 def email_verification_send(*, user: User, base_url: str) -> None:
@@ -30,7 +31,9 @@ def email_verification_resend(*, email: str, base_url: str) -> None:
     """Send a new link if the address has an unverified, active account; otherwise nothing,
     so the page answers the same for every address."""
     user = selectors.user_find_by_email(email=email, active_only=True)
-    if user is not None and not user.is_email_verified:
+    if user is None or user.is_email_verified:
+        return
+    if email_send_allowed(kind="verify_email", email=user.email):
         email_verification_send(user=user, base_url=base_url)
 
 
@@ -59,7 +62,7 @@ def magic_link_request(*, email: str, base_url: str) -> None:
     so the form cannot be used to find out who has an account.
     """
     user = selectors.user_find_by_email(email=email, active_only=True)
-    if user is None:
+    if user is None or not email_send_allowed(kind="magic_link", email=user.email):
         return
     secret = tokens.magic_link_secret_make()
     now = timezone.now()

@@ -1,6 +1,7 @@
 """Accounts test fixtures."""
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 
@@ -11,3 +12,11 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The per-address email cap lives in the cache; each test starts with none sent."""
+    cache.clear()
+    yield
+    cache.clear()

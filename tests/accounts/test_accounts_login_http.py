@@ -163,3 +163,20 @@ def test_changing_the_case_of_the_email_does_not_dodge_the_lockout(client, setti
     assert [login(client, email, "wrong").status_code for email in variants] == [200] * 4
     assert login(client, "CASE@EXAMPLE.TEST", "wrong").status_code == 429
     assert login(client, "case@example.test").status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/en/accounts/login/email-link/", "email"),
+        ("/en/accounts/password-reset/", "email"),
+        ("/en/accounts/verify-email/resend/", "email"),
+    ],
+)
+def test_account_emails_are_capped_per_address_without_changing_the_answer(client, url, field):
+    UserFactory(email="flood@example.test", verified=False)
+    responses = [client.post(url, {field: "Flood@example.test"}) for _ in range(7)]
+    assert {(response.status_code, response.url) for response in responses} == {
+        (302, responses[0].url)
+    }
+    assert len(mail.outbox) == 5
