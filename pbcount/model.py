@@ -78,6 +78,18 @@ class Election:
         return tuple(self.projects)
 
     @property
+    def official_selected(self) -> tuple[str, ...] | None:
+        """Projects the file marks `selected` = 1, in file order; None without that column.
+
+        Other non-zero values mean funded outside the rule (Gdynia's turnout award, Poznań's
+        extra round), so they are not part of the official outcome of the rule.
+        """
+        marks = {p.id: dict(p.extra).get("selected") for p in self.projects.values()}
+        if all(mark is None for mark in marks.values()):
+            return None
+        return tuple(pid for pid, mark in marks.items() if mark is not None and mark.strip() == "1")
+
+    @property
     def constraints(self) -> Constraints:
         """The ballot constraints and thresholds stated in META, parsed."""
         return Constraints.from_meta(self.meta)
