@@ -343,3 +343,17 @@ def test_pabulib_error_keeps_its_parts_and_pickles() -> None:
     copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
     assert str(copy) == "f.pb, line 3: bad"
     assert isinstance(copy, ValueError)
+
+
+def test_errors_name_the_file_as_given_or_as_the_stream_calls_itself(tmp_path: Path) -> None:
+    bad = APPROVAL.replace("budget;1 000,5\n", "")
+    with pytest.raises(PabulibError, match=r"^upload\.pb, line 2: META has no budget$"):
+        read_pb(io.StringIO(bad), name="upload.pb")
+    with pytest.raises(PabulibError, match=r"^<stream>, line 2: "):
+        read_pb(io.StringIO(bad))
+    path = tmp_path / "bad.pb"
+    path.write_text(bad, encoding="utf-8")
+    with path.open(encoding="utf-8") as handle, pytest.raises(PabulibError) as caught:
+        read_pb(handle)
+    assert caught.value.file == str(path)
+    assert caught.value.line == 2
