@@ -125,3 +125,18 @@ def test_demo_totp_prints_the_current_code(settings):
     settings.SAMEN_DEMO_ALLOWED = False
     with pytest.raises(CommandError):
         call_command("demo_totp", "demo@example.test", stdout=StringIO())
+
+
+def test_new_backup_codes_need_a_verified_session_and_replace_the_old(client):
+    user = UserFactory(roles=["admin"])
+    services.totp_device_create(user=user)
+    old = services.backup_codes_replace(user=user)
+    client.force_login(user)
+    url = "/en/accounts/two-factor/backup-codes/"
+    assert client.post(url).url.startswith(VERIFY)
+    client.post(VERIFY, {"backup_code": old[0]})
+    page = client.post(url)
+    new = page.context["codes"]
+    assert len(new) == 10
+    assert set(new).isdisjoint(old)
+    assert services.two_factor_verify(user=user, token=old[1]) is None
