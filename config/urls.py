@@ -13,6 +13,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("samen.core.urls")),
     path("accounts/", include("samen.accounts.urls")),
+    path("budgeting/", include("samen.budgeting.urls")),
     prefix_default_language=True,
 )
 

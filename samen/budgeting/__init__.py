@@ -1,0 +1,1 @@
+"""Participatory budgeting: processes, phases, budgets, districts and proposals."""

@@ -1,0 +1,136 @@
+"""Public budgeting pages: processes, proposals, and submitting a proposal."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from samen.budgeting import permissions, selectors, services
+from samen.budgeting.forms import ProposalFilterForm, ProposalForm
+from samen.budgeting.models import Process, Proposal
+from samen.budgeting.money import to_minor
+from samen.budgeting.readability import readability_hints
+
+PAGE_SIZE = 25
+
+
+def refusal(request: HttpRequest, allowed: bool) -> HttpResponse | None:
+    """None when allowed; else the login page for anonymous visitors, 403 for members."""
+    if allowed:
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def visible_process(request: HttpRequest, process_id: int) -> Process:
+    process = get_object_or_404(Process.objects.prefetch_related("phases"), pk=process_id)
+    if not permissions.can_view_process(request.user, process):
+        raise Http404
+    return process
+
+
+def process_list(request: HttpRequest) -> HttpResponse:
+    processes = list(selectors.processes_public())
+    rows = [(p, selectors.current_phase(process=p)) for p in processes]
+    return render(request, "budgeting/process_list.html", {"rows": rows})
+
+
+def process_detail(request: HttpRequest, process_id: int) -> HttpResponse:
+    process = visible_process(request, process_id)
+    eligibility = None
+    if request.user.is_authenticated:
+        eligibility = selectors.eligibility_for(process=process, user=request.user)
+    context = {
+        "process": process,
+        "phases": [p for p in selectors.process_phases(process=process) if p.enabled],
+        "current": selectors.current_phase(process=process),
+        "upcoming": selectors.next_phase(process=process),
+        "budgets": selectors.process_budgets(process=process),
+        "districts": process.districts.all(),
+        "eligibility": eligibility,
+        "can_submit": permissions.can_submit_proposal(request.user, process),
+        "can_manage": permissions.can_view_process_management(request.user, process),
+    }
+    return render(request, "budgeting/process_detail.html", context)
+
+
+def proposal_list(request: HttpRequest, process_id: int) -> HttpResponse:
+    process = visible_process(request, process_id)
+    form = ProposalFilterForm(request.GET or None, process=process)
+    district_id, category = None, ""
+    if form.is_valid():
+        district_id, category = form.cleaned_data["district"], form.cleaned_data["category"]
+    proposals = selectors.proposals_public(
+        process=process, district_id=district_id, category=category
+    )
+    page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "process": process,
+        "form": form,
+        "page": page,
+        "query_string": f"{params.urlencode()}&" if params else "",
+        "can_submit": permissions.can_submit_proposal(request.user, process),
+    }
+    return render(request, "budgeting/proposal_list.html", context)
+
+
+def proposal_detail(request: HttpRequest, process_id: int, proposal_id: int) -> HttpResponse:
+    process = visible_process(request, process_id)
+    proposal = get_object_or_404(
+        Proposal.objects.select_related("district", "merged_into", "author"),
+        pk=proposal_id,
+        process=process,
+    )
+    if not permissions.can_view_proposal(request.user, proposal):
+        raise Http404
+    hints = []
+    if request.user.is_authenticated and proposal.author_id == request.user.pk:
+        hints = readability_hints(field="title", text=proposal.title) + readability_hints(
+            field="description", text=proposal.description
+        )
+    context = {
+        "process": process,
+        "proposal": proposal,
+        "hints": hints,
+        "merged_from": proposal.merged_from.filter(is_hidden=False).order_by("title"),
+        "can_review": permissions.can_review_proposal(request.user, proposal),
+        "can_hide": permissions.can_hide_proposal(request.user, proposal),
+        "can_unhide": permissions.can_unhide_proposal(request.user, proposal),
+    }
+    return render(request, "budgeting/proposal_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_submit(request: HttpRequest, process_id: int) -> HttpResponse:
+    process = visible_process(request, process_id)
+    if denied := refusal(request, permissions.can_submit_proposal(request.user, process)):
+        return denied
+    form = ProposalForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = services.proposal_submit(
+                author=request.user,
+                process=process,
+                title=data["title"],
+                description=data["description"],
+                estimated_cost_minor=to_minor(data["estimated_cost"]),
+                category=data["category"],
+                district=data["district"],
+                location_text=data["location_text"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you. Your proposal is saved and published."))
+            return redirect(
+                "budgeting:proposal_detail", process_id=process.pk, proposal_id=proposal.pk
+            )
+    return render(request, "budgeting/proposal_form.html", {"process": process, "form": form})
