@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("", include("samen.core.urls")),
     path("accounts/", include("samen.accounts.urls")),
     path("budgeting/", include("samen.budgeting.urls")),
+    path("skills/", include("samen.skills.urls")),
     prefix_default_language=True,
 )
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "axes",
     "samen.core",
     "samen.accounts",
+    "samen.skills",
     "samen.budgeting",
 ]
 
@@ -174,7 +175,7 @@ SAMEN_HELP_EMAIL = os.environ.get("SAMEN_HELP_EMAIL", "help@samen.test")
 SAMEN_HELP_PHONE = os.environ.get("SAMEN_HELP_PHONE", "")
 SAMEN_MAGIC_LINK_MINUTES = 15
 # Functions `seed_demo` calls, in order, after creating the demo users; each returns what it did.
-SAMEN_DEMO_SEEDERS: list[str] = ["samen.budgeting.demo.seed"]
+SAMEN_DEMO_SEEDERS: list[str] = ["samen.skills.demo.seed", "samen.budgeting.demo.seed"]
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,1 @@
+"""Digital skills: the DigComp framework as data and the self-assessment."""

@@ -1,0 +1,10 @@
+"""App configuration for skills."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SkillsConfig(AppConfig):
+    name = "samen.skills"
+    label = "skills"
+    verbose_name = _("Digital skills")

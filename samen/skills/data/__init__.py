@@ -1,0 +1,1 @@
+"""Framework data files shipped with the app (loaded by data migrations)."""
