@@ -225,6 +225,20 @@ ERRORS = [
         "t.pb, line 5: num_votes 'four' is not a whole number",
     ),
     (APPROVAL[: APPROVAL.index("VOTES")], "t.pb: missing VOTES section"),
+    ("", "t.pb: missing META section"),
+    (
+        APPROVAL.replace("Library", "L" * 200_000),
+        "t.pb, line 11: cannot split the line: field larger than field limit (131072)",
+    ),
+    (
+        APPROVAL.replace("c;;", "c;" + "9," * 70_000),
+        "t.pb, line 17: cannot split the line: field larger than field limit (131072)",
+    ),
+    ("META\nkey,value\n", "t.pb, line 2: META header should be 'key;value', found 'key,value'"),
+    (
+        'META\nkey;value\n"unclosed',
+        "t.pb, line 3: a META row needs a key and a value separated by ';'",
+    ),
     (APPROVAL.replace("META\n", ""), "t.pb, line 1: expected the META section, found 'key;value'"),
     (
         APPROVAL.replace("PROJECTS\n", "VOTES\n", 1),
