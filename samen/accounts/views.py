@@ -24,7 +24,8 @@ from samen.accounts.forms import (
     PasswordResetRequestForm,
     RegistrationForm,
 )
-from samen.accounts.views_helpers import base_url, finish_login, posted, safe_next
+from samen.accounts.views_helpers import base_url, finish_login, safe_next
+from samen.core.http import posted
 
 
 @require_http_methods(["GET", "POST"])

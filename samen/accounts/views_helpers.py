@@ -46,8 +46,3 @@ def finish_login(
         )
     target = safe_next(request) or resolve_url(settings.LOGIN_REDIRECT_URL)
     return redirect(translate_url(target, user.preferred_language))
-
-
-def posted(request: HttpRequest) -> Any:
-    """The POST data on a POST, else None: an empty POST must still bind (and fail) the form."""
-    return request.POST if request.method == "POST" else None

@@ -18,7 +18,8 @@ from django.views.decorators.http import require_http_methods
 from samen.accounts import permissions, selectors, services
 from samen.accounts.forms import ConfirmForm, EraseAccountForm, ProfileForm
 from samen.accounts.models import Role, User
-from samen.accounts.views_helpers import USER_LANGUAGE_SESSION_KEY, posted
+from samen.accounts.views_helpers import USER_LANGUAGE_SESSION_KEY
+from samen.core.http import posted
 from samen.core.preferences import COOKIE_NAME as PREFERENCES_COOKIE
 
 ONE_YEAR = 365 * 24 * 3600

@@ -17,7 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from samen.accounts import permissions, selectors, services
 from samen.accounts.forms import ConfirmForm, TwoFactorEnrolForm, TwoFactorVerifyForm
-from samen.accounts.views_helpers import posted, safe_next
+from samen.accounts.views_helpers import safe_next
+from samen.core.http import posted
 
 ENROL_KEY_SESSION = "samen_totp_enrol_key"
 BACKUP_CODES_SESSION = "samen_backup_codes"

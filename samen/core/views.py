@@ -13,6 +13,7 @@ from samen.accounts import services as account_services
 from samen.core import permissions, selectors
 from samen.core.access import allowed_if
 from samen.core.forms_preferences import PreferencesForm, UserRolesForm
+from samen.core.http import posted
 from samen.core.preferences import COOKIE_NAME, Preferences
 
 ONE_YEAR = 365 * 24 * 3600
@@ -37,7 +38,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
     current: Preferences = request.samen_preferences  # type: ignore[attr-defined]
-    form = PreferencesForm(request.POST or None, initial=current.__dict__)
+    form = PreferencesForm(posted(request), initial=current.__dict__)
     if request.method == "POST" and form.is_valid():
         chosen = form.to_preferences()
         if request.user.is_authenticated:
@@ -80,7 +81,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_roles(request: HttpRequest, user_id: int) -> HttpResponse:
     subject = get_object_or_404(get_user_model(), pk=user_id)
-    form = UserRolesForm(request.POST or None, initial={"roles": sorted(subject.role_names())})
+    form = UserRolesForm(posted(request), initial={"roles": sorted(subject.role_names())})
     if request.method == "POST" and form.is_valid():
         account_services.user_set_roles(
             actor=request.user,

@@ -157,7 +157,7 @@ def test_bad_field_value_is_refused_with_a_linked_message(client, form, field, v
     assert f'id="id_{field}_error"' in html
     assert f'href="#id_{field}"' in html  # the error summary links to the field
     if field in FIELDSETS:
-        assert f'<fieldset aria-describedby="id_{field}_error"' in html
+        assert f'<fieldset id="id_{field}" aria-describedby="id_{field}_error">' in html
     else:
         tag = html.split(f'id="id_{field}"')[0].rsplit("<", 1)[1]
         rest = html.split(f'id="id_{field}"')[1].split(">", 1)[0]
