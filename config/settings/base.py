@@ -126,6 +126,8 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Count failures per lower-cased email, so changing the case cannot dodge the lock-out.
+AXES_USERNAME_CALLABLE = "samen.accounts.backends.axes_username"
 
 OTP_TOTP_ISSUER = "Samen"
 
