@@ -125,7 +125,8 @@ def _count(args: argparse.Namespace) -> int:
     cost = {pid: project.cost for pid, project in election.projects.items()}
     votes = _supporters(election)
     print(f"{args.file}: {_facts(election)}")
-    print(f"Rule {outcome.rule}: {len(outcome.selected)} projects selected, total cost", end=" ")
+    chosen = _plural(len(outcome.selected), "project")
+    print(f"Rule {outcome.rule}: {chosen} selected, total cost", end=" ")
     print(f"{_show(outcome.total_cost)} of {_show(outcome.budget)}")
     if outcome.per_voter_budget is not None:
         print(f"Budget per voter: {_show(outcome.per_voter_budget)}")
@@ -173,6 +174,9 @@ def _compare(args: argparse.Namespace) -> int:
         else:
             rows.append([rule, *_summary(outcome.selected, election, official), f"{seconds:.2f}"])
     _table(["rule", "selected", "total cost", "vs official", "seconds"], rows, right={1, 2, 4})
+    for _, outcome, _, _ in results:
+        if outcome is not None:
+            _print_ties(outcome)
     print()
     _grid(election, official, [(rule, outcome) for rule, outcome, _, _ in results])
     return 0
@@ -275,8 +279,13 @@ def _supporters(election: Election) -> dict[str, int]:
 def _print_ties(outcome: Outcome) -> None:
     for tie in outcome.unresolved_ties:
         print(
-            f"Unresolved tie between {', '.join(tie.candidates)}: chose {tie.chosen} ({tie.reason})"
+            f"{outcome.rule}: unresolved tie between {', '.join(tie.candidates)}: "
+            f"chose {tie.chosen} ({tie.reason})"
         )
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _show(amount: Fraction) -> str:

@@ -280,3 +280,30 @@ def test_python_dash_m_runs_the_same_cli(small: str) -> None:
     )
     assert done.returncode == 0
     assert json.loads(done.stdout)["voters"] == 4
+
+
+def test_unresolved_ties_are_reported_in_text_and_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "tie.pb"
+    # a and c: same votes, same cost, and only one fits; min-cost cannot choose between them.
+    text = (
+        SMALL.replace("a;6;3", "a;4;3").replace("3;a\n", "3;c\n").replace("budget;10", "budget;4")
+    )
+    path.write_text(text, encoding="utf-8")
+    argv = ["count", str(path), "--rule", "greedy-cost", "--tie-break", "min-cost"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    reason = "equal score and equal under the min-cost order; broken by project id"
+    assert without_timing(out)[1:] == [
+        "Rule greedy-cost: 1 project selected, total cost 4 of 4",
+        "#  project  cost  votes  name",
+        "1  a           4      2  Park",
+        f"greedy-cost: unresolved tie between a, c: chose a ({reason})",
+    ]
+    ties = json.loads(run(capsys, *argv, "--json")[1])["unresolved_ties"]
+    assert ties == [{"candidates": ["a", "c"], "chosen": "a", "reason": reason}]
+    compared = run(
+        capsys, "compare", str(path), "--rules", "greedy-cost", "--tie-break", "min-cost"
+    )
+    assert f"greedy-cost: unresolved tie between a, c: chose a ({reason})" in compared[1]
