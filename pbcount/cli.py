@@ -85,9 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    election = read_pb(args.file)
-    seconds = time.perf_counter() - started
+    election, seconds = _read(args.file)
     warnings = election_warnings(election)
     official = election.official_selected
     if args.json:
@@ -116,11 +114,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _count(args: argparse.Namespace) -> int:
-    election = read_pb(args.file)
+    election, reading = _read(args.file)
     tie_break = _tie_break(args.tie_break, election)
     outcome, seconds = _run(election, args.rule, tie_break, _bar(args, args.rule))
     if args.json:
-        print(json.dumps(_outcome_json(outcome, seconds), ensure_ascii=False))
+        result = _outcome_json(outcome, seconds) | {"read_seconds": round(reading, 4)}
+        print(json.dumps(result, ensure_ascii=False))
         return 0
     cost = {pid: project.cost for pid, project in election.projects.items()}
     votes = _supporters(election)
@@ -141,7 +140,7 @@ def _count(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    election = read_pb(args.file)
+    election, reading = _read(args.file)
     tie_break = _tie_break(args.tie_break, election)
     rules = args.rules.split(",") if args.rules else list(applicable_rules(election))
     for rule in rules:
@@ -156,6 +155,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.json:
         report = {
             "file": args.file,
+            "read_seconds": round(reading, 4),
             "official_selected": list(official) if official is not None else None,
             "results": [
                 _outcome_json(outcome, seconds) if outcome else {"rule": rule, "error": why}
@@ -180,6 +180,12 @@ def _compare(args: argparse.Namespace) -> int:
     print()
     _grid(election, official, [(rule, outcome) for rule, outcome, _, _ in results])
     return 0
+
+
+def _read(path: str) -> tuple[Election, float]:
+    started = time.perf_counter()
+    election = read_pb(path)
+    return election, time.perf_counter() - started
 
 
 def _run(

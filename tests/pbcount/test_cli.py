@@ -137,6 +137,7 @@ def test_count_json(capsys: pytest.CaptureFixture[str], small: str) -> None:
     code, out, err = run(capsys, "count", small, "--rule", "greedy-cost", "--json")
     result = json.loads(out)
     assert isinstance(result.pop("seconds"), float)
+    assert isinstance(result.pop("read_seconds"), float)
     assert (code, err) == (0, "")
     assert result == {
         "rule": "greedy-cost",
