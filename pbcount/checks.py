@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from pbcount.model import Ballot, BallotType, Election
+from pbcount.model import Ballot, BallotType, Election, format_decimal
 
 REQUIRED_META = (
     "description",
@@ -46,15 +46,26 @@ def election_warnings(election: Election) -> list[str]:
     if limits.max_sum_cost is not None:
         most = limits.max_sum_cost
         checks.append(
-            (f"cost more than max_sum_cost={most}", lambda b: _cost(b, cost) > most),
+            (
+                f"cost more than max_sum_cost={format_decimal(most)}",
+                lambda b: _cost(b, cost) > most,
+            ),
         )
     if limits.max_sum_points is not None:
         cap = limits.max_sum_points
-        checks.append((f"give more than max_sum_points={cap}", lambda b: sum(b.points or ()) > cap))
+        checks.append(
+            (
+                f"give more than max_sum_points={format_decimal(cap)}",
+                lambda b: sum(b.points or ()) > cap,
+            )
+        )
     if limits.max_points is not None:
         peak = limits.max_points
         checks.append(
-            (f"give a project more than max_points={peak}", lambda b: max(b.points or (0,)) > peak)
+            (
+                f"give a project more than max_points={format_decimal(peak)}",
+                lambda b: max(b.points or (0,)) > peak,
+            )
         )
     for what, broken in checks:
         voters = sum(b.multiplicity for b in election.ballots if broken(b))

@@ -56,9 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Count participatory-budgeting elections in Pabulib .pb format exactly.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    validate = commands.add_parser("validate", help="check that a .pb file is well formed")
-    validate.add_argument("file", metavar="FILE.pb")
-    validate.add_argument("--json", action="store_true", help="print a JSON summary")
+    validate = commands.add_parser("validate", help="check that .pb files are well formed")
+    validate.add_argument("files", metavar="FILE.pb", nargs="+")
+    validate.add_argument("--json", action="store_true", help="print one JSON line per file")
     validate.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
     validate.set_defaults(handler=_validate)
 
@@ -85,12 +85,32 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    election, seconds = _read(args.file)
-    warnings = election_warnings(election)
+    """Check each file in turn, so that one bad file in a folder does not hide the others."""
+    failed = warned = False
+    for path in args.files:
+        try:
+            election, seconds = _read(path)
+        except PbcountError as error:
+            if len(args.files) == 1:
+                raise
+            print(f"pbcount: error: {error}", file=sys.stderr)
+            failed = True
+            continue
+        warnings = election_warnings(election)
+        warned = warned or bool(warnings)
+        _print_validation(path, election, warnings, seconds, as_json=args.json)
+    if failed:
+        return 2
+    return 1 if args.strict and warned else 0
+
+
+def _print_validation(
+    path: str, election: Election, warnings: list[str], seconds: float, *, as_json: bool
+) -> None:
     official = election.official_selected
-    if args.json:
+    if as_json:
         summary = {
-            "file": args.file,
+            "file": path,
             "valid": True,
             "vote_type": election.ballot_type.value,
             "projects": len(election.projects),
@@ -102,15 +122,14 @@ def _validate(args: argparse.Namespace) -> int:
             "seconds": round(seconds, 4),
         }
         print(json.dumps(summary, ensure_ascii=False))
-    else:
-        print(f"{args.file}: valid")
-        print(f"  {_facts(election)}, {len(election.ballots)} distinct ballots")
-        if official is not None:
-            print(f"  official outcome: {len(official)} projects selected")
-        for warning in warnings:
-            print(f"  warning: {warning}")
-        print(f"  read in {seconds:.2f} s")
-    return 1 if args.strict and warnings else 0
+        return
+    print(f"{path}: valid")
+    print(f"  {_facts(election)}, {len(election.ballots)} distinct ballots")
+    if official is not None:
+        print(f"  official outcome: {_plural(len(official), 'project')} selected")
+    for warning in warnings:
+        print(f"  warning: {warning}")
+    print(f"  read in {seconds:.2f} s")
 
 
 def _count(args: argparse.Namespace) -> int:

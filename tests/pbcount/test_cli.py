@@ -308,3 +308,16 @@ def test_unresolved_ties_are_reported_in_text_and_json(
         capsys, "compare", str(path), "--rules", "greedy-cost", "--tie-break", "min-cost"
     )
     assert f"greedy-cost: unresolved tie between a, c: chose a ({reason})" in compared[1]
+
+
+def test_validate_checks_every_file_and_reports_each_bad_one(
+    capsys: pytest.CaptureFixture[str], small: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.pb"
+    bad.write_text(SMALL.replace("num_votes;4", "num_votes;5"), encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(bad), small, "--json")
+    assert code == 2
+    assert (
+        err == f"pbcount: error: {bad}, line 8: num_votes is 5 in META but the file has 4 votes\n"
+    )
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [small]
