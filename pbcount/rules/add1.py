@@ -51,7 +51,7 @@ def add1(
     previous: MESRun | None = None
     all_candidates = set(prep.candidates)
     while True:
-        run = runner.run(start + step)
+        run = runner.run(start + step, track=True)
         runs += 1
         if _cost(prep, run) > budget:
             if previous is None:
@@ -66,7 +66,7 @@ def add1(
         if all_candidates <= set(run.selected):
             return run, step, runs
         previous = run
-        jump = runner.next_change(run, start + step)
+        jump = runner.next_change(run)
         if jump is None:
             return run, step, runs
         step += max(1, jump)

@@ -15,6 +15,7 @@ from operator import mul
 
 import numpy as np
 
+from pbcount.rules._events import round_distance, winner_slope
 from pbcount.rules._exact import Q, q
 from pbcount.rules._mesprep import FloatArray, IntArray, MESPrep
 from pbcount.rules.outcome import TieReport
@@ -36,6 +37,8 @@ class MESRun:
     # One voter's budget left, per budget class, and each ballot's class.
     class_left: list[Fraction] = field(default_factory=list)
     ballot_class: list[int] = field(default_factory=list)
+    # With tracking: how much the per-voter budget may rise with this outcome unchanged.
+    stable_for: float = math.inf
 
 
 class _Classes:
@@ -51,18 +54,20 @@ class _Classes:
         cap = 64
         self.vf: FloatArray = np.zeros(cap)
         self.vf[1] = float(budget)
+        self.slope: FloatArray = np.zeros(cap)
+        self.slope[1] = 1.0  # d(budget)/d(per-voter budget)
         self.weights: FloatArray = np.zeros((prep.num_cols, cap))
         self.weights[:, 1] = np.bincount(
             prep.ent_col, weights=prep.mult_f[prep.ent_ballot], minlength=prep.num_cols
         )
         self.of_ballot: IntArray = np.ones(len(prep.mult_f), dtype=np.int64)
-        self.live: IntArray = np.asarray([1] if budget > 0 else [], dtype=np.int64)
+        self.live: IntArray = np.asarray([1], dtype=np.int64)
 
     @property
     def count(self) -> int:
         return len(self.vals)
 
-    def add_many(self, values: list[Fraction]) -> IntArray:
+    def add_many(self, values: list[Fraction], slopes: list[float]) -> IntArray:
         """New classes for these values (zero maps to the shared empty class)."""
         out = np.zeros(len(values), dtype=np.int64)
         fresh = [i for i, v in enumerate(values) if v]
@@ -72,10 +77,12 @@ class _Classes:
         if end > len(self.vf):
             grow = max(len(self.vf), end - len(self.vf))
             self.vf = np.concatenate([self.vf, np.zeros(grow)])
+            self.slope = np.concatenate([self.slope, np.zeros(grow)])
             self.weights = np.concatenate(
                 [self.weights, np.zeros((self.weights.shape[0], grow))], axis=1
             )
         self.vf[start:end] = [float(values[i]) for i in fresh]
+        self.slope[start:end] = [slopes[i] for i in fresh]
         out[fresh] = np.arange(start, end, dtype=np.int64)
         return out
 
@@ -218,7 +225,7 @@ class MESRunner:
         return total
 
     # -- the run -------------------------------------------------------------------------
-    def run(self, budget_per_voter: Fraction) -> MESRun:
+    def run(self, budget_per_voter: Fraction, *, track: bool = False) -> MESRun:
         prep = self.prep
         b = q(budget_per_voter)
         out = MESRun(budget_per_voter=b)
@@ -230,6 +237,8 @@ class MESRunner:
         while remaining:
             live = cl.live
             vf = cl.vf[live]
+            at_start = sorted(remaining) if track else []
+            dropped: list[int] = []
             best = math.inf
             scored: list[tuple[float, int]] = []
             for p in sorted(remaining, key=lambda p: (lower[p], p)):
@@ -242,18 +251,24 @@ class MESRunner:
                     avail < cost * (1 + TOL) and self._exact_available(cl, p) < prep.cost_q[p]
                 ):
                     remaining.discard(p)
+                    dropped.append(p)
                     continue
                 rho = self._float_rho(cl, p)
                 if rho is None:  # only rounding can get here; decide exactly
                     exact = self.exact_rho(cl, p)
                     if exact is None:
                         remaining.discard(p)
+                        dropped.append(p)
                         continue
                     rho = float(exact)
                 lower[p] = rho
                 scored.append((rho, p))
                 best = min(best, rho)
             if not scored:
+                if track:
+                    out.stable_for = min(
+                        out.stable_for, self._distance(cl, None, at_start, math.inf, 0.0)
+                    )
                 break
             near = [(p, rho) for rho, p in scored if rho <= best * (1 + TOL)]
             exact_rhos: dict[int, Fraction] = {}
@@ -264,13 +279,33 @@ class MESRunner:
             if not exact_rhos:  # pragma: no cover - float screening guarantees a candidate
                 for p, _ in near:
                     remaining.discard(p)
+                    dropped.append(p)
                 continue
             low = min(exact_rhos.values())
             tied = [p for p, r in exact_rhos.items() if r == low]
             chosen, report = self.order.pick(tied, prep.profile.ids, len(out.selected))
             if report is not None:
                 out.ties.append(report)
-            self._buy(cl, chosen, low)
+            slope = 0.0
+            if track:
+                slope = winner_slope(
+                    prep,
+                    cl.weights[:, live],
+                    vf,
+                    cl.slope[live],
+                    prep.project_cols[chosen],
+                    float(low),
+                )
+                # A project dropped as unaffordable must stay so at any price, since
+                # later prices may be higher; the others must stay worse than the winner.
+                gone = set(dropped)
+                others = [p for p in at_start if p != chosen and p not in gone]
+                out.stable_for = min(
+                    out.stable_for,
+                    self._distance(cl, chosen, others, float(low), slope),
+                    self._distance(cl, None, dropped, math.inf, 0.0),
+                )
+            self._buy(cl, chosen, low, slope)
             remaining.discard(chosen)
             out.selected.append(chosen)
             out.prices.append(low)
@@ -278,7 +313,16 @@ class MESRunner:
         out.ballot_class = cl.of_ballot.tolist()
         return out
 
-    def _buy(self, cl: _Classes, s: int, rho: Fraction) -> None:
+    def _distance(
+        self, cl: _Classes, winner: int | None, others: list[int], price: float, slope: float
+    ) -> float:
+        live = cl.live
+        cols = self.prep.project_cols[winner] if winner is not None else np.zeros(0, np.int64)
+        return round_distance(
+            self.prep, cl.weights[:, live], cl.vf[live], cl.slope[live], cols, others, price, slope
+        )
+
+    def _buy(self, cl: _Classes, s: int, rho: Fraction, rho_slope: float = 0.0) -> None:
         prep = self.prep
         sup = prep.sup_ballots[s]
         if len(sup) == 0:
@@ -297,12 +341,16 @@ class MESRunner:
         zero = Q(0)
         vals = cl.vals
         new_vals = []
+        new_slopes = []
+        u_f = prep.col_u_f[cols].tolist()
+        old_slopes = cl.slope
         for key in uniq.tolist():
             j, kk = divmod(key, k)
             v = vals[kk]
             pay = pays[j]
             new_vals.append(v - pay if pay < v else zero)
-        new = cl.add_many(new_vals)[slot[keys]]
+            new_slopes.append(float(old_slopes[kk]) - u_f[j] * rho_slope)
+        new = cl.add_many(new_vals, new_slopes)[slot[keys]]
         cl.of_ballot[sup] = new
         starts = prep.ballot_ptr[sup]
         lens = prep.ballot_ptr[sup + 1] - starts
@@ -317,6 +365,13 @@ class MESRunner:
         emptied = touched[~cl.weights[:, touched].any(axis=0)]
         cl.relink(emptied, k)
 
-    def next_change(self, run: MESRun, budget_per_voter: Fraction) -> int | None:
-        """Unit steps after which the outcome may first differ from `run`'s (at least 1)."""
-        return 1
+    def next_change(self, run: MESRun) -> int | None:
+        """Unit steps to the first per-voter budget where the outcome may differ (>= 1).
+
+        None when the outcome can never change however much the budget rises.
+        """
+        if math.isinf(run.stable_for):
+            return None
+        # Steps strictly inside the stable stretch are skipped; margins absorb float error.
+        reach = run.stable_for * (1 - 1e-9) - 1e-7
+        return max(1, math.ceil(reach))
