@@ -140,19 +140,22 @@ def _meta(election: Election) -> dict[str, str]:
 def _write_votes(election: Election, rows: _CsvWriter) -> None:
     with_points = election.ballot_type in POINTS_TYPES
     voters = election.voters or _synthetic_voters(election)
-    extras = _columns(voter.extra for voter in voters)
-    rows.writerows([["VOTES"], ["voter_id", "vote", *(["points"] if with_points else []), *extras]])
+    # The reader shares one extra tuple among voters with equal values, so each distinct
+    # tuple is aligned to the columns once rather than once per voter.
+    distinct = {id(voter.extra): voter.extra for voter in voters}
+    columns = _columns(distinct.values())
+    aligned = {key: [dict(extra).get(c, "") for c in columns] for key, extra in distinct.items()}
+    points = ["points"] if with_points else []
+    rows.writerows([["VOTES"], ["voter_id", "vote", *points, *columns]])
     texts = []
     for ballot in election.ballots:
         text = [",".join(ballot.projects)]
         if with_points:
             text.append(",".join(format_decimal(p) for p in ballot.points or ()))
         texts.append(text)
-    for voter in voters:
-        values = dict(voter.extra)
-        rows.writerow(
-            [voter.voter_id, *texts[voter.ballot], *(values.get(column, "") for column in extras)]
-        )
+    rows.writerows(
+        [voter.voter_id, *texts[voter.ballot], *aligned[id(voter.extra)]] for voter in voters
+    )
 
 
 def _synthetic_voters(election: Election) -> list[Voter]:
