@@ -97,6 +97,7 @@ SKILLS_PAGES: tuple[Page, ...] = (
         "Your digital skills result",
         kwargs=resident_result,
     ),
+    Page("skills:result_pdf", owner_only("resident"), kwargs=resident_result, html=False),
     Page(
         "skills:result",
         owner_only("staff"),

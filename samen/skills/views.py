@@ -4,11 +4,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samen.core.access import allowed_if
-from samen.skills import permissions, selectors, services
+from samen.skills import pdf, permissions, selectors, services
 from samen.skills.charts import progress_chart
 from samen.skills.forms import FIELD_PREFIX, SAVE_FOR_LATER, ConfirmForm, StepForm
 from samen.skills.framework_text import translated
@@ -146,22 +149,35 @@ def check(request: HttpRequest, assessment_id: int) -> HttpResponse:
     )
 
 
+def _result_context(request: HttpRequest, assessment: Assessment) -> dict[str, object]:
+    lines = selectors.assessment_result(assessment=assessment)
+    return {
+        "assessment": assessment,
+        "lines": lines,
+        "explanations": level_explanations(version=assessment.version),
+        "weak": weak_areas(lines),
+        "help_url": request.build_absolute_uri(reverse("core:help")),
+    }
+
+
 @allowed_if(permissions.can_self_assess)
 def result(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = _own_assessment(request, assessment_id)
     if not assessment.is_submitted:
         return _continue(assessment)
-    lines = selectors.assessment_result(assessment=assessment)
-    return render(
-        request,
-        "skills/result.html",
-        {
-            "assessment": assessment,
-            "lines": lines,
-            "explanations": level_explanations(version=assessment.version),
-            "weak": weak_areas(lines),
-        },
-    )
+    return render(request, "skills/result.html", _result_context(request, assessment))
+
+
+@allowed_if(permissions.can_self_assess)
+def result_pdf(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = _own_assessment(request, assessment_id)
+    if not assessment.is_submitted:
+        raise Http404
+    document = pdf.result_pdf(context=_result_context(request, assessment), language=get_language())
+    response = HttpResponse(document, content_type="application/pdf")
+    day = timezone.localtime(assessment.submitted_at).date().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="digital-skills-{day}.pdf"'
+    return response
 
 
 @allowed_if(permissions.can_self_assess)

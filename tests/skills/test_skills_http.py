@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from samen.skills.models import AnswerScale, Assessment, AssessmentStatus, Statement
 from tests.factories import UserFactory
@@ -269,3 +270,29 @@ def test_easy_read_shows_the_easy_intro_and_shorter_statements(client):
 
 def test_the_pages_work_in_dutch_urls(client, resident):
     assert client.get("/nl/skills/").status_code == 200
+
+
+def test_the_result_downloads_as_a_pdf(client, resident):
+    assessment = AssessmentFactory(user=resident, answer=AnswerScale.ON_MY_OWN, submitted=True)
+    url = reverse("skills:result_pdf", kwargs={"assessment_id": assessment.pk})
+    day = timezone.localtime(assessment.submitted_at).date()
+
+    page = client.get(result_url(assessment)).content.decode()
+    response = client.get(url)
+
+    assert f'href="{url}" download' in page
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="digital-skills-{day.isoformat()}.pdf"'
+    )
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_no_pdf_of_someone_elses_or_an_unfinished_assessment(client, resident):
+    others = AssessmentFactory(answer=AnswerScale.ON_MY_OWN, submitted=True)
+    unfinished = AssessmentFactory(user=resident)
+
+    for assessment in (others, unfinished):
+        url = reverse("skills:result_pdf", kwargs={"assessment_id": assessment.pk})
+        assert client.get(url).status_code == 404
