@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("samen.accounts.urls")),
     path("budgeting/", include("samen.budgeting.urls")),
     path("skills/", include("samen.skills.urls")),
+    path("inclusion/", include("samen.inclusion.urls")),
     prefix_default_language=True,
 )
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "samen.accounts",
     "samen.skills",
     "samen.budgeting",
+    "samen.inclusion",
 ]
 
 MIDDLEWARE = [
@@ -177,7 +178,11 @@ SAMEN_HELP_EMAIL = os.environ.get("SAMEN_HELP_EMAIL", "help@samen.test")
 SAMEN_HELP_PHONE = os.environ.get("SAMEN_HELP_PHONE", "")
 SAMEN_MAGIC_LINK_MINUTES = 15
 # Functions `seed_demo` calls, in order, after creating the demo users; each returns what it did.
-SAMEN_DEMO_SEEDERS: list[str] = ["samen.skills.demo.seed", "samen.budgeting.demo.seed"]
+SAMEN_DEMO_SEEDERS: list[str] = [
+    "samen.skills.demo.seed",
+    "samen.budgeting.demo.seed",
+    "samen.inclusion.demo.seed",
+]
 
 LOGGING = {
     "version": 1,

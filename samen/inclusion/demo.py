@@ -1,0 +1,64 @@
+"""Demo jargon lists for Lindeveld, one per language; running it again changes nothing."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from samen.inclusion import services
+from samen.inclusion.models import JargonTerm
+
+ORGANISER = "organiser@demo.samen.test"
+
+JARGON: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        ("participatory budgeting", "residents choose how to spend part of the budget"),
+        ("eligibility", "who can take part"),
+        ("stakeholder", "person or group involved"),
+        ("allocate", "give"),
+        ("commence", "start"),
+        ("in accordance with", "following"),
+    ),
+    "nl": (
+        ("participatief begroten", "bewoners kiezen waar geld naartoe gaat"),
+        ("stemgerechtigd", "mag stemmen"),
+        ("aanvraag indienen", "vragen"),
+        ("conform", "volgens"),
+        ("derhalve", "daarom"),
+    ),
+    "da": (
+        ("borgerbudget", "borgerne vælger, hvad pengene skal bruges til"),
+        ("stemmeberettiget", "må stemme"),
+        ("vedrørende", "om"),
+        ("endvidere", "også"),
+        ("i henhold til", "efter"),
+    ),
+    "de": (
+        ("Bürgerhaushalt", "Bewohner entscheiden, wofür Geld ausgegeben wird"),
+        ("stimmberechtigt", "darf abstimmen"),
+        ("gemäß", "nach"),
+        ("infolgedessen", "deshalb"),
+        ("Zuständigkeit", "wer dafür da ist"),
+    ),
+    "fr": (
+        ("budget participatif", "les habitants choisissent comment dépenser l'argent"),
+        ("éligibilité", "qui peut participer"),
+        ("conformément à", "selon"),
+        ("modalités", "comment faire"),
+        ("dématérialisé", "en ligne"),
+    ),
+}
+
+
+def seed() -> list[str]:
+    """Add the demo jargon terms that are missing, as the demo organiser (audited)."""
+    organiser = get_user_model().objects.filter(email=ORGANISER).first()
+    added = 0
+    with transaction.atomic():
+        for language, pairs in JARGON.items():
+            for term, suggestion in pairs:
+                if JargonTerm.objects.filter(language=language, term__iexact=term).exists():
+                    continue
+                services.jargon_term_create(
+                    actor=organiser, language=language, term=term, suggestion=suggestion
+                )
+                added += 1
+    return [f"inclusion: {added} jargon terms added"] if added else []

@@ -1,0 +1,36 @@
+"""Who may do what in inclusion. Each condition sits on its own line so reviews can read it."""
+
+from typing import Any
+
+from samen.accounts.models import Role
+
+
+def _is_organiser_or_admin(user: Any) -> bool:
+    if not user.is_authenticated:
+        return False
+    if not user.is_active:
+        return False
+    return user.is_superuser or user.has_role(Role.ORGANISER, Role.ADMIN)
+
+
+def can_check_readability(user: Any) -> bool:
+    """Anyone who can write something on the site (a proposal, a course) may get hints."""
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_active)
+
+
+def can_manage_inclusion(user: Any) -> bool:
+    return _is_organiser_or_admin(user)
+
+
+def can_manage_jargon(user: Any) -> bool:
+    return _is_organiser_or_admin(user)
+
+
+def can_download_sample_letter(user: Any) -> bool:
+    return _is_organiser_or_admin(user)
+
+
+def can_mark_easy_read_checked(user: Any, obj: Any = None) -> bool:
+    return _is_organiser_or_admin(user)

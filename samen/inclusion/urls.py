@@ -1,0 +1,37 @@
+"""Inclusion routes: easy-read pages, reading hints, and management under "manage"."""
+
+from django.urls import path
+
+from samen.inclusion import views, views_manage
+
+app_name = "inclusion"
+
+urlpatterns = [
+    path("easy-read/", views.easy_read_index, name="easy_read_index"),
+    path(
+        "easy-read/how-to-vote/",
+        views.easy_read_page,
+        {"page": "how_to_vote"},
+        name="easy_read_how_to_vote",
+    ),
+    path(
+        "easy-read/how-to-get-help/",
+        views.easy_read_page,
+        {"page": "how_to_get_help"},
+        name="easy_read_how_to_get_help",
+    ),
+    path(
+        "easy-read/how-the-skills-check-works/",
+        views.easy_read_page,
+        {"page": "how_the_skills_check_works"},
+        name="easy_read_how_the_skills_check_works",
+    ),
+    path("readability/", views.readability_page, name="readability"),
+    path("readability/check/", views.readability_check, name="readability_check"),
+    path("manage/", views_manage.manage, name="manage"),
+    path("manage/jargon/", views_manage.jargon_list, name="jargon_list"),
+    path("manage/jargon/new/", views_manage.jargon_edit, name="jargon_create"),
+    path("manage/jargon/<int:term_id>/", views_manage.jargon_edit, name="jargon_edit"),
+    path("manage/jargon/<int:term_id>/delete/", views_manage.jargon_delete, name="jargon_delete"),
+    path("manage/letters/", views_manage.letter_sample, name="letter_sample"),
+]

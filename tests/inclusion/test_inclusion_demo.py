@@ -1,0 +1,35 @@
+"""The demo seed: a small jargon list per language, added once."""
+
+import pytest
+
+from samen.core.demo import seed_demo
+from samen.core.models import AuditEntry
+from samen.inclusion import demo
+from samen.inclusion.models import JargonTerm
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_seed_adds_a_jargon_list_for_every_language_once():
+    seed_demo()  # the demo users, and every app's seed (this one included)
+    JargonTerm.objects.all().delete()
+    audited = AuditEntry.objects.count()
+
+    assert demo.seed() == ["inclusion: 26 jargon terms added"]
+    assert demo.seed() == []
+
+    counts = {
+        language: JargonTerm.objects.filter(language=language).count()
+        for language in ("en", "nl", "da", "de", "fr")
+    }
+    assert counts == {"en": 6, "nl": 5, "da": 5, "de": 5, "fr": 5}
+    assert AuditEntry.objects.count() == audited + 26
+    assert set(
+        AuditEntry.objects.filter(action="inclusion.jargon_term_create").values_list(
+            "actor_label", flat=True
+        )
+    ) == {"organiser@demo.samen.test"}
+
+
+def test_seed_demo_runs_the_inclusion_seed():
+    assert "inclusion: 26 jargon terms added" in seed_demo()
