@@ -10,6 +10,7 @@ from pbcount.rules.registry import (
     UnknownRule,
     applicable_rules,
     count,
+    official_rule,
     parse_rule,
 )
 from pbcount.rules.tiebreak import TieBreak
@@ -25,5 +26,6 @@ __all__ = [
     "UnknownRule",
     "applicable_rules",
     "count",
+    "official_rule",
     "parse_rule",
 ]

@@ -18,7 +18,8 @@ import numpy.typing as npt
 
 from pbcount.model import Ballot, BallotType, Election
 
-Sat = Literal["cost", "card", "score", "borda"]
+# "rank" is internal: the points cities give a ranking, (max_length or length) - position.
+Sat = Literal["cost", "card", "score", "borda", "rank"]
 IntArray = npt.NDArray[np.int64]
 
 SAT_BALLOT_TYPES: dict[Sat, frozenset[BallotType]] = {
@@ -26,6 +27,7 @@ SAT_BALLOT_TYPES: dict[Sat, frozenset[BallotType]] = {
     "card": frozenset(BallotType),
     "score": frozenset({BallotType.CUMULATIVE, BallotType.SCORING}),
     "borda": frozenset({BallotType.ORDINAL}),
+    "rank": frozenset({BallotType.ORDINAL}),
 }
 
 
@@ -73,9 +75,15 @@ class Profile:
         return totals
 
 
-def _points(ballot: Ballot, kind: BallotType, sat: Sat) -> dict[str, Fraction]:
+def _points(
+    ballot: Ballot, kind: BallotType, sat: Sat, top: int | None = None
+) -> dict[str, Fraction]:
     """Per-project satisfaction of one ballot, following pabutools' satisfaction classes."""
     if kind == BallotType.ORDINAL:
+        if sat == "rank":
+            first = top or len(ballot.projects)
+            ranked = dict.fromkeys(ballot.projects)
+            return {p: Fraction(first - pos) for pos, p in enumerate(ranked)}
         length = len(ballot.projects)
         # pabutools keeps a project's first position if a ranking lists it twice.
         ranking = dict.fromkeys(ballot.projects)
@@ -93,6 +101,8 @@ def build_profile(election: Election, sat: Sat) -> Profile:
     index = {pid: i for i, pid in enumerate(ids)}
     costs = tuple(Fraction(election.projects[pid].cost) for pid in ids)
     uniform = sat in ("cost", "card")
+    raw_top = election.meta.get("max_length", "").strip()
+    top = int(raw_top) if raw_top.isdigit() else None
     n_ballots = len(election.ballots)
     if uniform:
         ent, ptr = _presence(election, index)
@@ -102,7 +112,7 @@ def build_profile(election: Election, sat: Sat) -> Profile:
         entry_sat = []
         offsets = [0]
         for ballot in election.ballots:
-            pairs = sorted((index[pid], u) for pid, u in _points(ballot, kind, sat).items())
+            pairs = sorted((index[pid], u) for pid, u in _points(ballot, kind, sat, top).items())
             ent_list.extend(p for p, _ in pairs)
             entry_sat.extend(u for _, u in pairs)
             offsets.append(len(ent_list))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -29,7 +30,9 @@ class MESDetails:
     per_voter_budget: Fraction
     prices: tuple[tuple[str, Fraction], ...]
     ballot_class: tuple[int, ...]
-    class_left: tuple[Fraction, ...]  # exact, possibly a faster rational type
+    # Exact budget left for one voter of a class, computed on demand (possibly as a faster
+    # rational type than Fraction).
+    class_left: Callable[[int], Fraction]
     add1_steps: int = 0
     add1_runs: int = 0
 
@@ -41,7 +44,7 @@ class MESDetails:
         for k in self.ballot_class:
             value = cache.get(k)
             if value is None:
-                left = self.class_left[k]
+                left = self.class_left(k)
                 value = cache[k] = b - Fraction(int(left.numerator), int(left.denominator))
             out.append(value)
         return tuple(out)

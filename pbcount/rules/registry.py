@@ -94,9 +94,28 @@ def applicable_rules(election: Election) -> tuple[str, ...]:
     return tuple(out)
 
 
+# How Pabulib's META `rule` values map to pbcount rule ids, for reproducing official results.
+OFFICIAL_RULES = {
+    "greedy": "greedy-votes",
+    "greedy-exclusive": "greedy-votes",
+    "greedy-no-skip": "greedy-no-skip",
+    "greedy-threshold": "greedy-threshold",
+    "greedy-custom": "greedy-custom",
+    "equalshares/add1": "mes-cost+add1",
+    "equalshares/add1-comparison": "mes-cost+add1-until-overspend",
+}
+
+
+def official_rule(election: Election) -> str | None:
+    """The pbcount rule that reproduces the file's own outcome, when its META says how."""
+    return OFFICIAL_RULES.get(election.meta.get("rule", "").strip())
+
+
 def _score_sat(election: Election) -> Sat:
     if election.ballot_type in (BallotType.CUMULATIVE, BallotType.SCORING):
         return "score"
+    if election.ballot_type == BallotType.ORDINAL:
+        return "rank"  # e.g. Kraków: 3 points for a first choice of three, 2, then 1
     return "card"
 
 
@@ -175,6 +194,10 @@ def count(
     )
 
 
+def _no_class(k: int) -> Fraction:
+    raise IndexError(k)
+
+
 def _count_mes(
     profile: Profile,
     spec: RuleSpec,
@@ -195,7 +218,7 @@ def _count_mes(
     details = MESDetails(
         per_voter_budget=to_fraction(b),
         ballot_class=tuple(run.ballot_class),
-        class_left=tuple(run.class_left),
+        class_left=run.classes.exact if run.classes is not None else _no_class,
         prices=tuple(
             (profile.ids[p], to_fraction(r)) for p, r in zip(run.selected, run.prices, strict=True)
         ),

@@ -1,0 +1,104 @@
+"""Budget classes for MES: voters who hold the same budget, with lazily exact values.
+
+A class's value never changes; buying a project moves its supporters to new classes. A
+new class records its parent and the exact payment that separates them, so creating one
+costs no rational arithmetic: exact values are computed on demand (for the poor and
+ambiguous cells that a price depends on) by walking up to a known ancestor. Float copies
+drive the screening; `err` bounds their absolute drift from the exact values.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+
+from pbcount.rules._exact import Q
+from pbcount.rules._mesprep import FloatArray, IntArray, MESPrep
+
+# Bound on the rounding error one float subtraction adds, relative to the budget.
+STEP_ERR = 5e-16
+
+
+class Classes:
+    """Class 0 holds the voters with nothing left; class 1 starts with everyone."""
+
+    def __init__(self, prep: MESPrep, budget: Fraction) -> None:
+        self.vals: list[Fraction | None] = [Q(0), budget]
+        self.pays: list[Fraction] = [Q(0)]
+        cap = 64
+        self.parent: IntArray = np.zeros(cap, dtype=np.int64)
+        self.pay_of: IntArray = np.zeros(cap, dtype=np.int64)
+        self.vf: FloatArray = np.zeros(cap)
+        self.vf[1] = float(budget)
+        self.slope: FloatArray = np.zeros(cap)
+        self.slope[1] = 1.0  # d(budget)/d(per-voter budget)
+        self.weights: FloatArray = np.zeros((prep.num_cols, cap))
+        self.weights[:, 1] = np.bincount(
+            prep.ent_col, weights=prep.mult_f[prep.ent_ballot], minlength=prep.num_cols
+        )
+        self.of_ballot: IntArray = np.ones(len(prep.mult_f), dtype=np.int64)
+        self.live: IntArray = np.asarray([1], dtype=np.int64)
+        self.err = 0.0
+        self._unit = STEP_ERR * max(1.0, float(budget))
+
+    @property
+    def count(self) -> int:
+        return len(self.vals)
+
+    def exact(self, k: int) -> Fraction:
+        value = self.vals[k]
+        if value is not None:
+            return value
+        chain = []
+        while value is None:
+            chain.append(k)
+            k = int(self.parent[k])
+            value = self.vals[k]
+        for c in reversed(chain):
+            value = value - self.pays[int(self.pay_of[c])]
+            self.vals[c] = value
+        return value
+
+    def exact_many(self, ks: list[int]) -> list[Fraction]:
+        return [self.exact(k) for k in ks]
+
+    def add_pay(self, pay: Fraction) -> int:
+        self.pays.append(pay)
+        return len(self.pays) - 1
+
+    def spawn(
+        self, parents: IntArray, pay_idx: IntArray, values: FloatArray, slopes: FloatArray
+    ) -> IntArray:
+        """New classes, each its parent's value less a recorded payment."""
+        start = len(self.vals)
+        m = len(parents)
+        end = start + m
+        if end > len(self.vf):
+            grow = max(len(self.vf), end - len(self.vf))
+            self.parent = np.concatenate([self.parent, np.zeros(grow, dtype=np.int64)])
+            self.pay_of = np.concatenate([self.pay_of, np.zeros(grow, dtype=np.int64)])
+            self.vf = np.concatenate([self.vf, np.zeros(grow)])
+            self.slope = np.concatenate([self.slope, np.zeros(grow)])
+            self.weights = np.concatenate(
+                [self.weights, np.zeros((self.weights.shape[0], grow))], axis=1
+            )
+        self.vals.extend([None] * m)
+        self.parent[start:end] = parents
+        self.pay_of[start:end] = pay_idx
+        self.vf[start:end] = values
+        self.slope[start:end] = slopes
+        self.err += self._unit
+        return np.arange(start, end, dtype=np.int64)
+
+    def relink(self, emptied: IntArray, start: int) -> None:
+        """Drop classes nobody is left in; merge the classes from `start` on into `live`."""
+        live = self.live
+        if len(emptied):
+            live = live[~np.isin(live, emptied)]
+        new = np.arange(start, len(self.vals), dtype=np.int64)
+        if len(new):
+            new = new[np.argsort(self.vf[new], kind="stable")]
+            pos = np.searchsorted(self.vf[live], self.vf[new])
+            live = np.insert(live, pos, new)
+        self.live = live
