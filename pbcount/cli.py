@@ -16,7 +16,14 @@ from pbcount.errors import PbcountError
 from pbcount.model import Election, format_decimal
 from pbcount.pabulib import read_pb
 from pbcount.progress import ProgressBar
-from pbcount.rules import Outcome, UnknownRule, applicable_rules, count, parse_rule
+from pbcount.rules import (
+    Outcome,
+    UnknownRule,
+    applicable_rules,
+    count,
+    official_rule,
+    parse_rule,
+)
 from pbcount.rules._profile import NotApplicable
 from pbcount.rules.tiebreak import NAMED_ORDERS, TieBreak
 
@@ -161,7 +168,10 @@ def _count(args: argparse.Namespace) -> int:
 def _compare(args: argparse.Namespace) -> int:
     election, reading = _read(args.file)
     tie_break = _tie_break(args.tie_break, election)
+    meta_rule = official_rule(election)
     rules = args.rules.split(",") if args.rules else list(applicable_rules(election))
+    if not args.rules and meta_rule is not None and meta_rule not in rules:
+        rules.append(meta_rule)  # the rule the file says produced its official outcome
     for rule in rules:
         parse_rule(rule)  # reject a typo before spending minutes on the rules before it
     results: list[tuple[str, Outcome | None, float, str]] = []
@@ -175,6 +185,7 @@ def _compare(args: argparse.Namespace) -> int:
         report = {
             "file": args.file,
             "read_seconds": round(reading, 4),
+            "official_rule": meta_rule,
             "official_selected": list(official) if official is not None else None,
             "results": [
                 _outcome_json(outcome, seconds) if outcome else {"rule": rule, "error": why}
@@ -188,11 +199,14 @@ def _compare(args: argparse.Namespace) -> int:
     if official is not None:
         rows.append(["official", *_summary(official, election, official), "-"])
     for rule, outcome, seconds, why in results:
+        label = f"{rule} *" if rule == meta_rule else rule
         if outcome is None:
-            rows.append([rule, "-", "-", f"not applicable: {why}", "-"])
+            rows.append([label, "-", "-", f"not applicable: {why}", "-"])
         else:
-            rows.append([rule, *_summary(outcome.selected, election, official), f"{seconds:.2f}"])
+            rows.append([label, *_summary(outcome.selected, election, official), f"{seconds:.2f}"])
     _table(["rule", "selected", "total cost", "vs official", "seconds"], rows, right={1, 2, 4})
+    if meta_rule is not None and meta_rule in rules:
+        print(f"* pbcount's id for the file's own rule (META rule={election.meta['rule'].strip()})")
     for _, outcome, _, _ in results:
         if outcome is not None:
             _print_ties(outcome)

@@ -236,6 +236,7 @@ def test_compare_json_runs_every_applicable_rule(
     report = json.loads(out)
     assert code == 0
     assert report["official_selected"] == ["a", "c"]
+    assert report["official_rule"] == "greedy-votes"  # META rule=greedy
     rules = [result["rule"] for result in report["results"]]
     assert {"greedy-cost", "mes-cost", "mes-cost+add1", "phragmen"} <= set(rules)
     assert "greedy-borda" not in rules
@@ -321,3 +322,12 @@ def test_validate_checks_every_file_and_reports_each_bad_one(
         err == f"pbcount: error: {bad}, line 8: num_votes is 5 in META but the file has 4 votes\n"
     )
     assert [json.loads(line)["file"] for line in out.splitlines()] == [small]
+
+
+def test_compare_marks_the_files_own_rule(capsys: pytest.CaptureFixture[str], small: str) -> None:
+    out = run(capsys, "compare", small)[1].splitlines()
+    assert [line.split()[:3] for line in out if "*" in line] == [
+        ["greedy-votes", "*", "2"],
+        ["*", "pbcount's", "id"],
+    ]
+    assert "* pbcount's id for the file's own rule (META rule=greedy)" in out
