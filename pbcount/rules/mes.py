@@ -9,6 +9,7 @@ price and all budget updates are always exact, so the outcome equals the exact r
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -21,6 +22,10 @@ from pbcount.rules._exact import Q, q
 from pbcount.rules._mesprep import FloatArray, IntArray, MESPrep
 from pbcount.rules.outcome import TieReport
 from pbcount.rules.tiebreak import TieOrder
+
+# Called each round with the classes, the winner (None at the end), its float price and
+# the projects still in contention.
+Observer = Callable[[Classes, int | None, float, list[int]], None]
 
 
 @dataclass(slots=True)
@@ -46,7 +51,15 @@ class MESRunner:
         self.order = order
 
     # -- the run -------------------------------------------------------------------------
-    def run(self, budget_per_voter: Fraction, *, track: bool = False) -> MESRun:
+    def run(
+        self,
+        budget_per_voter: Fraction,
+        *,
+        track: bool = False,
+        observe: Observer | None = None,
+    ) -> MESRun:
+        """One MES run. `track` measures how far the budget may rise with this outcome;
+        `observe` is called each round, before the purchase (winner None at the end)."""
         prep = self.prep
         b = q(budget_per_voter)
         out = MESRun(budget_per_voter=b)
@@ -59,7 +72,7 @@ class MESRunner:
         while remaining:
             live = cl.live
             vf = cl.vf[live]
-            at_start = sorted(remaining) if track else []
+            at_start = sorted(remaining) if track or observe is not None else []
             dropped: list[int] = []
             best_high = math.inf  # an upper bound on the lowest price this round
             scored: list[tuple[float, float, int]] = []
@@ -83,6 +96,8 @@ class MESRunner:
                 scored.append((rho, error, p))
                 best_high = min(best_high, rho + error)
             if not scored:
+                if observe is not None:
+                    observe(cl, None, math.inf, at_start)
                 if track:
                     out.stable_for = min(
                         out.stable_for, self._distance(cl, None, at_start, math.inf, 0.0)
@@ -105,6 +120,8 @@ class MESRunner:
             if report is not None:
                 out.ties.append(report)
             slope = 0.0
+            if observe is not None:
+                observe(cl, chosen, float(low), [p for p in at_start if p != chosen])
             if track:
                 cols = prep.project_cols[chosen]
                 slope = winner_slope(

@@ -126,3 +126,20 @@ def test_nobody_voted() -> None:
     e = approval(10, {"a": 5}, [])
     assert count(e, "mes-cost").selected == ()
     assert count(e, "greedy-cost").selected == ("a",)  # pabutools funds unsupported projects
+
+
+def test_explanation_of_mes() -> None:
+    from pbcount.explain import explain
+
+    out = count(SHARES, "mes-cost")
+    x = explain(SHARES, out)
+    by_id = {p.id: p for p in x.projects}
+    assert by_id["z"].selected and by_id["z"].effective_votes == 4
+    # After z, x's three supporters hold 3 x 17.50: x would have been funded at 52.50.
+    assert not by_id["x"].selected and by_id["x"].cost_to_win == Fraction(105, 2)
+    assert [b.spent for b in x.ballots] == [Fraction(15, 2), Fraction(15, 2)]
+    text = x.summary_text()
+    assert text.startswith("1 of 3 projects are funded, costing 30 of the 100 budget.")
+    assert "equal share of 25" in text
+    dutch = {x.summary[0].msgid: "%(count)d van de %(total)d projecten krijgen geld."}
+    assert x.summary[0].render(lambda s: dutch.get(s, s)) == "1 van de 3 projecten krijgen geld."
