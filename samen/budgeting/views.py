@@ -14,6 +14,7 @@ from samen.budgeting.forms import ProposalFilterForm, ProposalForm
 from samen.budgeting.models import Process, Proposal
 from samen.budgeting.money import to_minor
 from samen.budgeting.readability import readability_hints
+from samen.core.http import posted
 
 PAGE_SIZE = 25
 
@@ -112,7 +113,7 @@ def proposal_submit(request: HttpRequest, process_id: int) -> HttpResponse:
     process = visible_process(request, process_id)
     if denied := refusal(request, permissions.can_submit_proposal(request.user, process)):
         return denied
-    form = ProposalForm(request.POST or None, process=process)
+    form = ProposalForm(posted(request), process=process)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

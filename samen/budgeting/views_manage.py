@@ -27,6 +27,7 @@ from samen.budgeting.services import PROCESS_FIELDS
 from samen.budgeting.views import refusal
 from samen.core.access import allowed_if
 from samen.core.forms import SamenForm
+from samen.core.http import posted
 
 
 def attempt(form: SamenForm, write: Callable[[], Any]) -> Any:
@@ -49,9 +50,7 @@ def process_list(request: HttpRequest) -> HttpResponse:
 @allowed_if(permissions.can_manage_process)
 @require_http_methods(["GET", "POST"])
 def process_create(request: HttpRequest) -> HttpResponse:
-    form = ProcessCreateForm(
-        request.POST or None, initial={"min_age": 16, "residency_required": True}
-    )
+    form = ProcessCreateForm(posted(request), initial={"min_age": 16, "residency_required": True})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         starts_at = start_of(data.pop("starts_on"))
@@ -98,7 +97,7 @@ def process_edit(request: HttpRequest, process_id: int) -> HttpResponse:
     if denied := refusal(request, permissions.can_manage_process(request.user, process)):
         return denied
     initial = {name: getattr(process, name) for name in PROCESS_FIELDS}
-    form = ProcessForm(request.POST or None, initial=initial)
+    form = ProcessForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         done = attempt(
             form,
@@ -124,7 +123,7 @@ def phase_edit(request: HttpRequest, process_id: int, kind: str) -> HttpResponse
     )
     if denied := refusal(request, permissions.can_manage_process(request.user, phase.process)):
         return denied
-    form = PhaseForm(request.POST or None, phase=phase)
+    form = PhaseForm(posted(request), phase=phase)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = attempt(
@@ -168,7 +167,7 @@ def district_edit(
     if district_id is not None:
         district = get_object_or_404(District, pk=district_id, process=process)
         initial = {"name": district.name, "postcode_patterns": district.postcode_patterns}
-    form = DistrictForm(request.POST or None, initial=initial)
+    form = DistrictForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if district is None:
@@ -201,7 +200,7 @@ def budget_edit(
             "district": budget.district_id,
             "amount": to_major(budget.amount_minor),
         }
-    form = BudgetForm(request.POST or None, initial=initial, process=process)
+    form = BudgetForm(posted(request), initial=initial, process=process)
     if request.method == "POST" and form.is_valid():
         fields = {
             "name": form.cleaned_data["name"],

@@ -17,6 +17,7 @@ from samen.budgeting.money import to_major, to_minor
 from samen.budgeting.views import refusal
 from samen.budgeting.views_manage import attempt
 from samen.core.forms import SamenForm
+from samen.core.http import posted
 
 
 def _proposal_page(
@@ -38,7 +39,7 @@ def _proposal_page(
     )
     if denied := refusal(request, allowed(request.user, proposal)):
         return denied
-    form = make_form(proposal, request.POST or None)
+    form = make_form(proposal, posted(request))
     if (
         request.method == "POST"
         and form.is_valid()
