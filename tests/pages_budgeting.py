@@ -3,12 +3,22 @@
 `PAGES` here uses the registry's own `Page`, `Expect` and helpers; tests/pages.py adds these
 rows to its `PAGES`. The kwargs look objects up in the demo data `samen.budgeting.demo.seed`
 creates, which `build_world()` loads through `seed_demo`.
+
+`BUDGETING_FORMS` describes every posted budgeting form for tests/http/test_bad_input.py as
+keyword arguments of its `FormCase` (`FormCase(**row)`), and `BUDGETING_MODELS` lists the
+models its `saved_state()` must snapshot. `BUDGETING_FORMS_NOT_POSTED` is the public filter,
+sent with GET (tests/budgeting/test_budgeting_bad_input.py covers its bad values).
 """
 
 from typing import Any
 
+from django.test import Client
+from django.urls import reverse
+
+from samen.budgeting import forms as budgeting_forms
+from samen.budgeting import forms_manage
 from samen.budgeting.demo import WARD_TITLE, YOUTH_TITLE
-from samen.budgeting.models import Budget, District, Process, Proposal
+from samen.budgeting.models import Budget, District, Phase, Process, Proposal
 from tests.pages import (
     DENIED,
     OK,
@@ -218,4 +228,160 @@ PAGES: tuple[Page, ...] = (
     ),
 )
 
-__all__ = ["PAGES"]
+
+def _to(name: str, kwargs: Any = None):  # type: ignore[no-untyped-def]
+    def url(client: Client, world: World) -> str:
+        return reverse(name, kwargs=kwargs(world) if kwargs else {})
+
+    return url
+
+
+def _valid(data: Any):  # type: ignore[no-untyped-def]
+    """A payload that may need demo objects: `data(world)` or a plain dict."""
+
+    def valid(client: Client, world: World) -> dict[str, Any]:
+        return data(world) if callable(data) else dict(data)
+
+    return valid
+
+
+def _pk(model: Any, **lookup: Any) -> str:
+    return str(model.objects.get(**lookup).pk)
+
+
+PROCESS_FIELDS = {
+    "title": "Decide together",
+    "description": "Spend money together.",
+    "currency": "EUR",
+    "rule": "greedy-cost",
+    "min_age": "11",
+    "max_age": "18",
+    "residency_required": "on",
+}
+SUBMITTED = "Repair café for bikes"
+MODERATED = "Outdoor gym in Beekzijde"
+
+BUDGETING_FORMS: tuple[dict[str, Any], ...] = (
+    {
+        "name": "budgeting proposal",
+        "page": "budgeting:proposal_submit",
+        "form": budgeting_forms.ProposalForm,
+        "role": "resident",
+        "valid": _valid(
+            lambda world: {
+                "title": "Benches",
+                "description": "Three benches by the pond.",
+                "estimated_cost": "2500",
+                "district": _pk(District, process__title=WARD_TITLE, name="Centrum"),
+                "category": "green",
+                "location_text": "Park",
+            }
+        ),
+        "url": _to("budgeting:proposal_submit", _ward),
+    },
+    {
+        "name": "budgeting process create",
+        "page": "budgeting:process_create",
+        "form": forms_manage.ProcessCreateForm,
+        "role": "organiser",
+        "valid": _valid({**PROCESS_FIELDS, "starts_on": "2027-01-04"}),
+        "url": _to("budgeting:process_create"),
+    },
+    {
+        "name": "budgeting process edit",
+        "page": "budgeting:process_edit",
+        "form": forms_manage.ProcessForm,
+        "role": "organiser",
+        "valid": _valid(PROCESS_FIELDS),
+        "url": _to("budgeting:process_edit", _youth),
+    },
+    {
+        "name": "budgeting phase",
+        "page": "budgeting:phase_edit",
+        "form": forms_manage.PhaseForm,
+        "role": "organiser",
+        "valid": _valid({"enabled": "on", "starts_on": "2030-01-01", "ends_on": "2030-12-31"}),
+        "url": _to("budgeting:phase_edit", lambda world: {**_youth(world), "kind": "delivery"}),
+    },
+    {
+        "name": "budgeting district create",
+        "page": "budgeting:district_create",
+        "form": forms_manage.DistrictForm,
+        "role": "organiser",
+        "valid": _valid({"name": "Zuid", "postcode_patterns": "7415*"}),
+        "url": _to("budgeting:district_create", _youth),
+    },
+    {
+        "name": "budgeting district edit",
+        "page": "budgeting:district_edit",
+        "form": forms_manage.DistrictForm,
+        "role": "organiser",
+        "valid": _valid({"name": "Centrum-Oost", "postcode_patterns": "7411*"}),
+        "url": _to("budgeting:district_edit", _district),
+    },
+    {
+        "name": "budgeting budget create",
+        "page": "budgeting:budget_create",
+        "form": forms_manage.BudgetForm,
+        "role": "organiser",
+        "valid": _valid({"name": "Whole ward", "district": "", "amount": "5000"}),
+        "url": _to("budgeting:budget_create", _ward),
+    },
+    {
+        "name": "budgeting budget edit",
+        "page": "budgeting:budget_edit",
+        "form": forms_manage.BudgetForm,
+        "role": "organiser",
+        "valid": _valid({"name": "All of Lindeveld", "district": "", "amount": "12000"}),
+        "url": _to("budgeting:budget_edit", _budget),
+    },
+    {
+        "name": "budgeting review",
+        "page": "budgeting:proposal_review",
+        "form": forms_manage.ReviewForm,
+        "role": "organiser",
+        "valid": _valid({"decision": "feasible", "reason": "Fine.", "adjusted_cost": "1800"}),
+        "url": _to("budgeting:proposal_review", _proposal(SUBMITTED)),
+    },
+    {
+        "name": "budgeting merge",
+        "page": "budgeting:proposal_merge",
+        "form": forms_manage.MergeForm,
+        "role": "organiser",
+        "valid": _valid(
+            lambda world: {"into": _pk(Proposal, title=FEASIBLE), "reason": "Same idea."}
+        ),
+        "url": _to("budgeting:proposal_merge", _proposal(SUBMITTED)),
+    },
+    {
+        "name": "budgeting shortlist",
+        "page": "budgeting:proposal_shortlist",
+        "form": forms_manage.ShortlistForm,
+        "role": "organiser",
+        "valid": _valid({"on_ballot": "yes"}),
+        "url": _to("budgeting:proposal_shortlist", _proposal(FEASIBLE)),
+    },
+    {
+        "name": "budgeting hide",
+        "page": "budgeting:proposal_hide",
+        "form": budgeting_forms.HideForm,
+        "role": "moderator",
+        "valid": _valid({"reason": "Insults a neighbour."}),
+        "url": _to("budgeting:proposal_hide", _proposal(MODERATED)),
+    },
+    {
+        "name": "budgeting unhide",
+        "page": "budgeting:proposal_unhide",
+        "form": budgeting_forms.UnhideForm,
+        "role": "moderator",
+        "valid": _valid({"reason": "It was advertising for a local shop we now allow."}),
+        "url": _to("budgeting:proposal_unhide", _proposal(HIDDEN)),
+    },
+)
+
+BUDGETING_MODELS = (Process, Phase, District, Budget, Proposal)
+BUDGETING_FORMS_NOT_POSTED = {
+    "samen.budgeting.forms.ProposalFilterForm": "The public list's filter, sent with GET.",
+}
+
+__all__ = ["BUDGETING_FORMS", "BUDGETING_FORMS_NOT_POSTED", "BUDGETING_MODELS", "PAGES"]
