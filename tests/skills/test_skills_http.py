@@ -296,3 +296,9 @@ def test_no_pdf_of_someone_elses_or_an_unfinished_assessment(client, resident):
     for assessment in (others, unfinished):
         url = reverse("skills:result_pdf", kwargs={"assessment_id": assessment.pk})
         assert client.get(url).status_code == 404
+
+
+def test_the_start_page_links_the_easy_read_explanation(client, resident):
+    html = client.get(reverse("skills:index")).content.decode()
+
+    assert f'href="{reverse("inclusion:easy_read_how_the_skills_check_works")}"' in html
