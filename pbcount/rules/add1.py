@@ -37,8 +37,8 @@ def add1(
 
     Per-voter budgets b0, b0+1, ... are tried; the first exhaustive outcome is returned
     (not for add1-until-overspend), and at the first over-budget one the previous outcome
-    is. `runner.next_change` lets whole stretches of steps with an unchanged outcome be
-    skipped; each skipped stretch ends at a step that is run again exactly.
+    is. Stretches of steps whose outcome is proven unchanged (`MESRunner.holds`) are
+    skipped; the step after each stretch is run again exactly. Runs count replays too.
     """
     prep = runner.prep
     budget = q(prep.profile.budget)
@@ -50,8 +50,10 @@ def add1(
     runs = 0
     previous: MESRun | None = None
     all_candidates = set(prep.candidates)
+    stride = 1
+    misses = 0
     while True:
-        run = runner.run(start + step, track=True)
+        run = runner.run(start + step)
         runs += 1
         if _cost(prep, run) > budget:
             if previous is None:
@@ -66,9 +68,19 @@ def add1(
         if all_candidates <= set(run.selected):
             return run, step, runs
         previous = run
-        jump = runner.next_change(run)
-        if jump is None:
-            return run, step, runs
-        step += max(1, jump)
+        # Gallop: prove the outcome unchanged up to step + stride, doubling the stride
+        # while that holds; every step proven is skipped, and the next one is run.
+        # Where the outcome changes at nearly every step, proofs only fail: after two
+        # failures in a row, try one only every eighth step.
+        proven = step
+        if misses < 2 or runs % 8 == 0:
+            stride = max(1, stride // 4)
+            while runner.holds(run, start + proven + stride):
+                runs += 1
+                proven += stride
+                stride *= 2
+            runs += 1
+            misses = misses + 1 if proven == step else 0
+        step = proven + 1
         if progress is not None:
             progress(min(0.99, runs / (runs + 20)))

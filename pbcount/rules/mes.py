@@ -41,6 +41,9 @@ class MESRun:
     ballot_class: list[int] = field(default_factory=list)
     # With tracking: how much the per-voter budget may rise with this outcome unchanged.
     stable_for: float = math.inf
+    # Per round: the winner (None in the final round), its float price and the projects
+    # found unaffordable that round; what `holds` replays.
+    rounds: list[tuple[int | None, float, list[int]]] = field(default_factory=list)
 
 
 class MESRunner:
@@ -96,6 +99,7 @@ class MESRunner:
                 scored.append((rho, error, p))
                 best_high = min(best_high, rho + error)
             if not scored:
+                out.rounds.append((None, math.inf, dropped))
                 if observe is not None:
                     observe(cl, None, math.inf, at_start)
                 if track:
@@ -140,9 +144,56 @@ class MESRunner:
             remaining.discard(chosen)
             out.selected.append(chosen)
             out.prices.append(low)
+            out.rounds.append((chosen, float(low), dropped))
         out.classes = cl
         out.ballot_class = cl.of_ballot.tolist()
         return out
+
+    def holds(self, run: MESRun, budget_per_voter: Fraction) -> bool:
+        """Whether every per-voter budget from `run`'s up to this one gives `run`'s outcome.
+
+        With the same purchases, every budget at every round grows with the per-voter
+        budget x, so every price shrinks. Hence if, replayed at the higher budget x1, each
+        round's rivals still cannot pay at the winner's price at x0 (an upper bound on it)
+        and what was unaffordable at x0 still is at x1, then by induction over the rounds
+        every x in between makes the same choices. Float checks with margins: a doubtful
+        case answers False, which costs only speed.
+        """
+        prep = self.prep
+        cl = Classes(prep, q(budget_per_voter))
+        remaining = set(prep.candidates)
+        for winner, price, dropped in run.rounds:
+            if dropped and self._can_reach(cl, dropped, math.inf):
+                return False
+            remaining.difference_update(dropped)
+            if winner is None:
+                return not remaining or not self._can_reach(cl, sorted(remaining), math.inf)
+            rivals = sorted(remaining - {winner})
+            if rivals and self._can_reach(cl, rivals, price * (1 + TOL)):
+                return False
+            found = float_rho(prep, cl, winner)
+            rho = exact_rho(prep, cl, winner, found[0] if found else None)
+            if rho is None:  # pragma: no cover - more money cannot make it unaffordable
+                return False
+            self._buy(cl, winner, rho)
+            remaining.discard(winner)
+        return True
+
+    def _can_reach(self, cl: Classes, projects: list[int], price: float) -> bool:
+        """Whether any of `projects` might be affordable at `price` per unit of satisfaction."""
+        prep = self.prep
+        live = cl.live
+        cols = np.concatenate([prep.project_cols[p] for p in projects])
+        owner = np.repeat(np.arange(len(projects)), [len(prep.project_cols[p]) for p in projects])
+        w = cl.weights[np.ix_(cols, live)]
+        values = cl.vf[live][None, :]
+        level = (
+            values if math.isinf(price) else np.minimum(values, prep.col_u_f[cols][:, None] * price)
+        )
+        have = np.bincount(owner, (w * level).sum(axis=1), len(projects))
+        weight = np.bincount(owner, w.sum(axis=1), len(projects))
+        costs = prep.cost_f[np.asarray(projects)]
+        return bool(np.any(have + weight * cl.err + costs * TOL >= costs))
 
     def _affordable(self, cl: Classes, p: int, live: IntArray, vf: FloatArray) -> bool:
         """Whether p's supporters hold at least its cost; exact when floats cannot tell."""
