@@ -135,3 +135,54 @@ def assessment_result(*, assessment: Assessment) -> list[AreaLine]:
             )
         lines.append(line)
     return lines
+
+
+def assessments_export(*, user: Any) -> list[dict[str, Any]]:
+    """Every self-assessment of the user with answers and levels, JSON-ready, for the
+    account's data export (GDPR art. 15). Texts are as stored, in English."""
+    assessments = (
+        Assessment.objects.filter(user=user)
+        .select_related("version")
+        .prefetch_related(
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.select_related("statement__competence__area").order_by(
+                    "statement__competence__area__number",
+                    "statement__competence__number",
+                    "statement__position",
+                ),
+            ),
+            Prefetch("area_results", queryset=AreaResult.objects.select_related("area")),
+            Prefetch(
+                "competence_results",
+                queryset=CompetenceResult.objects.select_related("competence__area"),
+            ),
+        )
+        .order_by("started_at", "pk")
+    )
+    return [
+        {
+            "framework": assessment.version.code,
+            "status": assessment.status,
+            "started_at": assessment.started_at.isoformat(),
+            "submitted_at": (
+                assessment.submitted_at.isoformat() if assessment.submitted_at else None
+            ),
+            "answers": [
+                {
+                    "competence": answer.statement.competence.code,
+                    "statement": answer.statement.text,
+                    "answer": answer.value,
+                }
+                for answer in assessment.answers.all()
+            ],
+            "area_levels": {
+                str(result.area.number): result.level for result in assessment.area_results.all()
+            },
+            "competence_levels": {
+                result.competence.code: result.level
+                for result in assessment.competence_results.all()
+            },
+        }
+        for assessment in assessments
+    ]

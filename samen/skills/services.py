@@ -197,3 +197,17 @@ def assessment_submit(*, assessment: Assessment) -> Assessment:
     locked.full_clean()
     locked.save(update_fields=["status", "submitted_at", "updated_at"])
     return locked
+
+
+@transaction.atomic
+def assessments_erase(*, user: Any) -> int:
+    """Delete all of the user's self-assessments, answers and levels (GDPR art. 17).
+
+    For the account's erasure, which keeps the user row but anonymised: answers about what a
+    person can do are theirs, so they go rather than stay attached to the anonymous row.
+    Returns how many assessments were deleted.
+    """
+    assessments = Assessment.objects.filter(user=user)
+    count = assessments.count()
+    assessments.delete()
+    return count
