@@ -31,8 +31,6 @@ class Classes:
         self.pay_of: IntArray = np.zeros(cap, dtype=np.int64)
         self.vf: FloatArray = np.zeros(cap)
         self.vf[1] = float(budget)
-        self.slope: FloatArray = np.zeros(cap)
-        self.slope[1] = 1.0  # d(budget)/d(per-voter budget)
         self.weights: FloatArray = np.zeros((prep.num_cols, cap))
         self.weights[:, 1] = np.bincount(
             prep.ent_col, weights=prep.mult_f[prep.ent_ballot], minlength=prep.num_cols
@@ -67,9 +65,7 @@ class Classes:
         self.pays.append(pay)
         return len(self.pays) - 1
 
-    def spawn(
-        self, parents: IntArray, pay_idx: IntArray, values: FloatArray, slopes: FloatArray
-    ) -> IntArray:
+    def spawn(self, parents: IntArray, pay_idx: IntArray, values: FloatArray) -> IntArray:
         """New classes, each its parent's value less a recorded payment."""
         start = len(self.vals)
         m = len(parents)
@@ -79,7 +75,6 @@ class Classes:
             self.parent = np.concatenate([self.parent, np.zeros(grow, dtype=np.int64)])
             self.pay_of = np.concatenate([self.pay_of, np.zeros(grow, dtype=np.int64)])
             self.vf = np.concatenate([self.vf, np.zeros(grow)])
-            self.slope = np.concatenate([self.slope, np.zeros(grow)])
             self.weights = np.concatenate(
                 [self.weights, np.zeros((self.weights.shape[0], grow))], axis=1
             )
@@ -87,7 +82,6 @@ class Classes:
         self.parent[start:end] = parents
         self.pay_of[start:end] = pay_idx
         self.vf[start:end] = values
-        self.slope[start:end] = slopes
         self.err += self._unit
         return np.arange(start, end, dtype=np.int64)
 

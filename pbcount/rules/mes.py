@@ -17,7 +17,6 @@ import numpy as np
 
 from pbcount.rules._afford import TOL, exact_available, exact_rho, float_rho
 from pbcount.rules._classes import Classes
-from pbcount.rules._events import round_distance, winner_slope
 from pbcount.rules._exact import Q, q
 from pbcount.rules._mesprep import FloatArray, IntArray, MESPrep
 from pbcount.rules.outcome import TieReport
@@ -39,8 +38,6 @@ class MESRun:
     # The budget classes at the end, and each ballot's class.
     classes: Classes | None = None
     ballot_class: list[int] = field(default_factory=list)
-    # With tracking: how much the per-voter budget may rise with this outcome unchanged.
-    stable_for: float = math.inf
     # Per round: the winner (None in the final round), its float price and the projects
     # found unaffordable that round; what `holds` replays.
     rounds: list[tuple[int | None, float, list[int]]] = field(default_factory=list)
@@ -58,11 +55,10 @@ class MESRunner:
         self,
         budget_per_voter: Fraction,
         *,
-        track: bool = False,
         observe: Observer | None = None,
     ) -> MESRun:
-        """One MES run. `track` measures how far the budget may rise with this outcome;
-        `observe` is called each round, before the purchase (winner None at the end)."""
+        """One MES run; `observe` is called each round, before the purchase (with winner
+        None at the end)."""
         prep = self.prep
         b = q(budget_per_voter)
         out = MESRun(budget_per_voter=b)
@@ -75,7 +71,7 @@ class MESRunner:
         while remaining:
             live = cl.live
             vf = cl.vf[live]
-            at_start = sorted(remaining) if track or observe is not None else []
+            at_start = sorted(remaining) if observe is not None else []
             dropped: list[int] = []
             best_high = math.inf  # an upper bound on the lowest price this round
             scored: list[tuple[float, float, int]] = []
@@ -102,10 +98,6 @@ class MESRunner:
                 out.rounds.append((None, math.inf, dropped))
                 if observe is not None:
                     observe(cl, None, math.inf, at_start)
-                if track:
-                    out.stable_for = min(
-                        out.stable_for, self._distance(cl, None, at_start, math.inf, 0.0)
-                    )
                 break
             near = [(p, rho) for rho, error, p in scored if rho - error <= best_high * (1 + TOL)]
             exact_rhos: dict[int, Fraction] = {}
@@ -123,24 +115,9 @@ class MESRunner:
             chosen, report = self.order.pick(tied, prep.profile.ids, len(out.selected))
             if report is not None:
                 out.ties.append(report)
-            slope = 0.0
             if observe is not None:
                 observe(cl, chosen, float(low), [p for p in at_start if p != chosen])
-            if track:
-                cols = prep.project_cols[chosen]
-                slope = winner_slope(
-                    prep, cl.weights[:, live], vf, cl.slope[live], cols, float(low)
-                )
-                # A project dropped as unaffordable must stay so at any price, since
-                # later prices may be higher; the others must stay worse than the winner.
-                gone = set(dropped)
-                others = [p for p in at_start if p != chosen and p not in gone]
-                out.stable_for = min(
-                    out.stable_for,
-                    self._distance(cl, chosen, others, float(low), slope),
-                    self._distance(cl, None, dropped, math.inf, 0.0),
-                )
-            self._buy(cl, chosen, low, slope)
+            self._buy(cl, chosen, low)
             remaining.discard(chosen)
             out.selected.append(chosen)
             out.prices.append(low)
@@ -208,16 +185,7 @@ class MESRunner:
             return True
         return exact_available(prep, cl, p) >= prep.cost_q[p]
 
-    def _distance(
-        self, cl: Classes, winner: int | None, others: list[int], price: float, slope: float
-    ) -> float:
-        live = cl.live
-        cols = self.prep.project_cols[winner] if winner is not None else np.zeros(0, np.int64)
-        return round_distance(
-            self.prep, cl.weights[:, live], cl.vf[live], cl.slope[live], cols, others, price, slope
-        )
-
-    def _buy(self, cl: Classes, s: int, rho: Fraction, rho_slope: float = 0.0) -> None:
+    def _buy(self, cl: Classes, s: int, rho: Fraction) -> None:
         """Charge s's supporters: the rich pay rho * satisfaction, the poor all they have."""
         prep = self.prep
         sup = prep.sup_ballots[s]
@@ -245,12 +213,10 @@ class MESRunner:
         for x in unsure.tolist():  # a budget within rounding of the payment: decide exactly
             rich[x] = pays[int(which[x])] < cl.exact(int(parent[x]))
         new_of_cell = np.zeros(len(uniq), dtype=np.int64)  # the poor go to class 0
-        u_f = prep.col_u_f[cols]
         new_of_cell[rich] = cl.spawn(
             parent[rich],
             pay_idx[which[rich]],
             v[rich] - pf[rich],
-            cl.slope[parent[rich]] - u_f[which[rich]] * rho_slope,
         )
         new = new_of_cell[slot[keys]]
         cl.of_ballot[sup] = new
@@ -266,14 +232,3 @@ class MESRunner:
         touched = np.unique(parent)
         emptied = touched[~cl.weights[:, touched].any(axis=0)]
         cl.relink(emptied, k)
-
-    def next_change(self, run: MESRun) -> int | None:
-        """Unit steps to the first per-voter budget where the outcome may differ (>= 1).
-
-        None when the outcome can never change however much the budget rises.
-        """
-        if math.isinf(run.stable_for):
-            return None
-        # Steps strictly inside the stable stretch are skipped; margins absorb float error.
-        reach = run.stable_for * (1 - 1e-9) - 1e-7
-        return max(1, math.ceil(reach))
