@@ -1,0 +1,1 @@
+"""Samen's test suites. A regular package, so it wins over a stray `tests` in site-packages."""
