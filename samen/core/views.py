@@ -14,6 +14,7 @@ from samen.core import permissions, selectors
 from samen.core.access import allowed_if
 from samen.core.forms_preferences import PreferencesForm, UserRolesForm
 from samen.core.http import posted
+from samen.core.navigation import management_links
 from samen.core.preferences import COOKIE_NAME, Preferences
 
 ONE_YEAR = 365 * 24 * 3600
@@ -54,14 +55,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @allowed_if(permissions.can_view_management)
 def manage(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "core/manage.html",
-        {
-            "can_view_audit_log": permissions.can_view_audit_log(request.user),
-            "can_manage_users": permissions.can_manage_users(request.user),
-        },
-    )
+    return render(request, "core/manage.html", {"links": management_links(request.user)})
 
 
 @allowed_if(permissions.can_view_audit_log)

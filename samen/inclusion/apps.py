@@ -8,3 +8,17 @@ class InclusionConfig(AppConfig):
     name = "samen.inclusion"
     label = "inclusion"
     verbose_name = _("Inclusion")
+
+    def ready(self) -> None:
+        from samen.core.navigation import Section, register_main, register_management
+        from samen.inclusion import permissions
+
+        register_main(Section("inclusion:easy_read_index", _("Easy read"), order=30))
+        register_management(
+            Section(
+                "inclusion:manage",
+                _("Plain language and letters"),
+                permissions.can_manage_inclusion,
+                order=30,
+            )
+        )

@@ -8,3 +8,8 @@ class SkillsConfig(AppConfig):
     name = "samen.skills"
     label = "skills"
     verbose_name = _("Digital skills")
+
+    def ready(self) -> None:
+        from samen.core.navigation import Section, register_main
+
+        register_main(Section("skills:index", _("Digital skills"), order=20))
