@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.accounts.forms import no_markup
 from samen.budgeting.models import Category, Process
 from samen.core.forms import SamenForm
+from samen.inclusion.forms import ReadabilityHintsMixin
 
 MAX_COST = Decimal("100000000")  # 100 million: far above any PB budget, below any overflow
 
@@ -39,7 +40,12 @@ def reason_field(label: Any, *, required: bool = True, help_text: Any = "") -> f
     )
 
 
-class ProposalForm(SamenForm):
+class ProposalForm(ReadabilityHintsMixin, SamenForm):
+    """Reading hints (never a gate) come from the inclusion app: live with JavaScript, on the
+    "Check my text" button and after saving without it."""
+
+    readability_fields = ("description",)
+
     title = forms.CharField(
         label=_("Title"),
         max_length=120,

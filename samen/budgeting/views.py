@@ -13,8 +13,8 @@ from samen.budgeting import permissions, selectors, services
 from samen.budgeting.forms import ProposalFilterForm, ProposalForm
 from samen.budgeting.models import Process, Proposal
 from samen.budgeting.money import to_minor
-from samen.budgeting.readability import readability_hints
 from samen.core.http import posted
+from samen.inclusion.forms import readability_messages
 
 PAGE_SIZE = 25
 
@@ -91,15 +91,9 @@ def proposal_detail(request: HttpRequest, process_id: int, proposal_id: int) -> 
     )
     if not permissions.can_view_proposal(request.user, proposal):
         raise Http404
-    hints = []
-    if request.user.is_authenticated and proposal.author_id == request.user.pk:
-        hints = readability_hints(field="title", text=proposal.title) + readability_hints(
-            field="description", text=proposal.description
-        )
     context = {
         "process": process,
         "proposal": proposal,
-        "hints": hints,
         "merged_from": proposal.merged_from.filter(is_hidden=False).order_by("title"),
         "can_review": permissions.can_review_proposal(request.user, proposal),
         "can_hide": permissions.can_hide_proposal(request.user, proposal),
@@ -113,8 +107,13 @@ def proposal_submit(request: HttpRequest, process_id: int) -> HttpResponse:
     process = visible_process(request, process_id)
     if denied := refusal(request, permissions.can_submit_proposal(request.user, process)):
         return denied
-    form = ProposalForm(posted(request), process=process)
-    if request.method == "POST" and form.is_valid():
+    checking = request.POST.get("action") == "check"
+    if checking:
+        # Only the reading hints: show what was typed, unsaved and without error messages.
+        form = ProposalForm(initial=request.POST.dict(), process=process)
+    else:
+        form = ProposalForm(posted(request), process=process)
+    if request.method == "POST" and not checking and form.is_valid():
         data = form.cleaned_data
         try:
             proposal = services.proposal_submit(
@@ -131,7 +130,14 @@ def proposal_submit(request: HttpRequest, process_id: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you. Your proposal is saved and published."))
+            readability_messages(request, form)
             return redirect(
                 "budgeting:proposal_detail", process_id=process.pk, proposal_id=proposal.pk
             )
-    return render(request, "budgeting/proposal_form.html", {"process": process, "form": form})
+    context = {
+        "process": process,
+        "form": form,
+        "checking": checking,
+        "readability": form.readability_hints() if request.method == "POST" else [],
+    }
+    return render(request, "budgeting/proposal_form.html", context)

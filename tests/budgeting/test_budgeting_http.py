@@ -76,18 +76,29 @@ def test_resident_submits_a_proposal_and_sees_readability_hints(resident_client,
     assert response.redirect_chain == [(_url("proposal_detail", made), 302)]
     assert (made.author, made.estimated_cost_minor, made.district) == (resident, 250_050, centrum)
     assert "Thank you. Your proposal is saved and published." in page
-    assert "1 sentence has more than 20 words." in page
+    assert (
+        "Reading hint for “What is your idea?”: This sentence has 25 words. Try to keep "
+        "sentences under 20 words."
+    ) in page
     assert 'role="status"' in page
 
 
-def test_hints_are_only_for_the_author(client):
-    process = process_in()
-    idea = proposal(process, description=" ".join(["word"] * 25) + ".")
+def test_check_my_text_shows_hints_keeps_the_text_and_saves_nothing(resident_client):
+    process = process_in(PhaseKind.IDEAS)
+    long_sentence = " ".join(["word"] * 25) + "."
 
-    assert (
-        "Tips to make your text easier to read"
-        not in client.get(_url("proposal_detail", idea)).content.decode()
+    response = resident_client.post(
+        _url("proposal_submit", process_id=process.pk),
+        {"title": "", "description": long_sentence, "action": "check"},
     )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Your proposal is not sent yet." in page
+    assert "This sentence has 25 words. Try to keep sentences under 20 words." in page
+    assert long_sentence in page  # what was typed is kept
+    assert "There is a problem" not in page  # checking is not submitting
+    assert Proposal.objects.count() == 0
 
 
 def test_submitting_is_refused_outside_the_ideas_phase(resident_client):
