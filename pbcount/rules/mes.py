@@ -132,17 +132,16 @@ class MESRunner:
         With the same purchases, every budget at every round grows with the per-voter
         budget x, so every price shrinks. Hence if, replayed at the higher budget x1, each
         round's rivals still cannot pay at the winner's price at x0 (an upper bound on it)
-        and what was unaffordable at x0 still is at x1, then by induction over the rounds
+        and at the end nothing left is affordable at x1, then by induction over the rounds
         every x in between makes the same choices. Float checks with margins: a doubtful
         case answers False, which costs only speed.
         """
         prep = self.prep
         cl = Classes(prep, q(budget_per_voter))
         remaining = set(prep.candidates)
-        for winner, price, dropped in run.rounds:
-            if dropped and self._can_reach(cl, dropped, math.inf):
-                return False
-            remaining.difference_update(dropped)
+        # Projects dropped at x0 stay rivals here: at x they may be affordable, but as long
+        # as they never undercut a winner they change nothing.
+        for winner, price, _dropped in run.rounds:
             if winner is None:
                 return not remaining or not self._can_reach(cl, sorted(remaining), math.inf)
             rivals = sorted(remaining - {winner})
