@@ -14,7 +14,8 @@ verified second factor. `organiser_unverified` is the organiser without that ste
 the two-factor gate.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
@@ -22,6 +23,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.tokens import default_token_generator
+from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -104,6 +107,23 @@ def build_world() -> World:
         reset_uid=urlsafe_base64_encode(force_bytes(resident.pk)),
         reset_token=default_token_generator.make_token(resident),
     )
+
+
+@contextmanager
+def committed_world() -> Iterator[World]:
+    """The demo world, seeded once and committed, for a whole module of tests.
+
+    Seeding every app's demo content takes seconds, too long to repeat for each of a thousand
+    tests. Tests then run on top of it, each in a transaction that is rolled back (HTTP suite)
+    or only reading (browser suite). Afterwards the database is flushed and the data that
+    migrations load is put back, as a transactional test with serialized rollback would.
+    """
+    migrated = connection.creation.serialize_db_to_string()
+    try:
+        yield build_world()
+    finally:
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(migrated)
 
 
 def _far_future() -> Any:
@@ -375,3 +395,11 @@ __all__ = [
     "cases",
     "session_key_for",
 ]
+
+# Each app keeps its rows next to its own tests and they join the registry here. The imports
+# come last because those modules build their rows from the helpers above.
+from tests.pages_budgeting import PAGES as BUDGETING_PAGES  # noqa: E402
+from tests.pages_inclusion import INCLUSION_PAGES  # noqa: E402
+from tests.pages_skills import SKILLS_PAGES  # noqa: E402
+
+PAGES = (*PAGES, *SKILLS_PAGES, *BUDGETING_PAGES, *INCLUSION_PAGES)
