@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from samen.inclusion.letters import SAMPLE_VOTING_CODE, letter_render_pdf, voting_link
 
-TOOLS = ("pdftoppm", "pdftotext", "zbarimg")
+TOOLS = ("pdftoppm", "pdftotext", "pdfinfo", "zbarimg")
 needs_tools = pytest.mark.skipif(
     any(shutil.which(tool) is None for tool in TOOLS),
     reason="needs Debian's poppler-utils and zbar-tools (apt-get install poppler-utils zbar-tools)",
@@ -49,6 +49,13 @@ def pdf_text(pdf: bytes, folder: Path) -> str:
     return " ".join(result.stdout.decode().split())
 
 
+def pdf_info(pdf: bytes, folder: Path) -> dict[str, str]:
+    (folder / "info.pdf").write_bytes(pdf)
+    result = subprocess.run(["pdfinfo", folder / "info.pdf"], capture_output=True, check=True)
+    lines = [line.partition(":") for line in result.stdout.decode().splitlines()]
+    return {key: value.strip() for key, _colon, value in lines}
+
+
 def voting_letter(**extra: object) -> bytes:
     context = {"voting_code": "K7QX-MP4R", "vote_url": VOTE_URL, **extra}
     return letter_render_pdf(
@@ -71,6 +78,8 @@ def test_a_voting_letter_decodes_to_the_voting_page_with_the_code(tmp_path):
     assert VOTE_URL in text
     assert "Wijkbudget Centrum" in text
     assert "14 maart 2027" in text  # dates in the letter's language
+    info = pdf_info(pdf, tmp_path)
+    assert (info["Pages"], info["Tagged"]) == ("1", "yes")  # PDF/UA: screen readers can read it
 
 
 @needs_tools
