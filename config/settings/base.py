@@ -178,6 +178,14 @@ SAMEN_HELP_EMAIL = os.environ.get("SAMEN_HELP_EMAIL", "help@samen.test")
 SAMEN_HELP_PHONE = os.environ.get("SAMEN_HELP_PHONE", "")
 SAMEN_MAGIC_LINK_MINUTES = 15
 # Functions `seed_demo` calls, in order, after creating the demo users; each returns what it did.
+# Personal data other apps hold, by export key: (exporter, eraser), each called with user=.
+# The account's data export and erasure call every pair, so no app's data is forgotten.
+SAMEN_PERSONAL_DATA: dict[str, tuple[str, str]] = {
+    "skills_assessments": (
+        "samen.skills.selectors.assessments_export",
+        "samen.skills.services.assessments_erase",
+    ),
+}
 SAMEN_DEMO_SEEDERS: list[str] = [
     "samen.skills.demo.seed",
     "samen.budgeting.demo.seed",

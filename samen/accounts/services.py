@@ -9,10 +9,12 @@ from dataclasses import fields
 from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -196,6 +198,8 @@ def user_export(*, user: User) -> dict[str, Any]:
     the person. The export itself is recorded in the audit log.
     """
     data = selectors.user_export_data(user=user)
+    for app, (exporter, _eraser) in settings.SAMEN_PERSONAL_DATA.items():
+        data[app] = import_string(exporter)(user=user)
     audit_record(actor=user, action="accounts.data_exported", target=user)
     return data
 
@@ -210,6 +214,8 @@ def user_erase(*, user: User) -> None:
     user = User.objects.select_for_update().get(pk=user.pk)
     old_email = user.email
     audit_record(actor=user, action="accounts.account_erased", data={"user_id": user.pk})
+    for _exporter, eraser in settings.SAMEN_PERSONAL_DATA.values():
+        import_string(eraser)(user=user)
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     MagicLinkToken.objects.filter(user=user).delete()

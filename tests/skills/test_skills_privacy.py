@@ -66,3 +66,16 @@ def test_erase_deletes_the_persons_assessments_and_nobody_elses():
     assert Answer.objects.count() == 63
     assert AreaResult.objects.count() == 5
     assert CompetenceResult.objects.count() == 21
+
+
+def test_the_account_export_and_erasure_include_the_skills_assessments():
+    from samen.accounts import services as account_services
+
+    user = UserFactory()
+    AssessmentFactory(user=user, answer=AnswerScale.ON_MY_OWN, submitted=True)
+
+    exported = account_services.user_export(user=user)
+    assert [e["status"] for e in exported["skills_assessments"]] == ["submitted"]
+
+    account_services.user_erase(user=user)
+    assert Assessment.objects.filter(user=user).count() == 0
