@@ -177,7 +177,6 @@ SAMEN_SITE_NAME = os.environ.get("SAMEN_SITE_NAME", _("Samen"))
 SAMEN_HELP_EMAIL = os.environ.get("SAMEN_HELP_EMAIL", "help@samen.test")
 SAMEN_HELP_PHONE = os.environ.get("SAMEN_HELP_PHONE", "")
 SAMEN_MAGIC_LINK_MINUTES = 15
-# Functions `seed_demo` calls, in order, after creating the demo users; each returns what it did.
 # Personal data other apps hold, by export key: (exporter, eraser), each called with user=.
 # The account's data export and erasure call every pair, so no app's data is forgotten.
 SAMEN_PERSONAL_DATA: dict[str, tuple[str, str]] = {
@@ -186,6 +185,7 @@ SAMEN_PERSONAL_DATA: dict[str, tuple[str, str]] = {
         "samen.skills.services.assessments_erase",
     ),
 }
+# Functions `seed_demo` calls, in order, after creating the demo users; each returns what it did.
 SAMEN_DEMO_SEEDERS: list[str] = [
     "samen.skills.demo.seed",
     "samen.budgeting.demo.seed",
