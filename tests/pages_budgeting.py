@@ -37,6 +37,7 @@ NOT_FOUND = Expect(404)
 FEASIBLE = "Homework café in the library"
 HIDDEN = "Cheap phone cases for sale"
 MERGED = "Music classes for teenagers"
+OWN = "Flower beds on the Marktplein"  # the demo resident's, in the ideas phase
 
 
 def _process(title: str) -> Process:
@@ -130,6 +131,13 @@ PAGES: tuple[Page, ...] = (
         kwargs=_youth,
         methods=GET_POST,
         variant="ideas closed",
+    ),
+    Page(
+        "budgeting:proposal_edit",
+        _residents_only(),
+        "Change your proposal",
+        kwargs=_proposal(OWN),
+        methods=GET_POST,
     ),
     # management: organisers run processes, moderators look after proposals
     Page(
@@ -278,6 +286,23 @@ BUDGETING_FORMS: tuple[dict[str, Any], ...] = (
             }
         ),
         "url": _to("budgeting:proposal_submit", _ward),
+    },
+    {
+        "name": "budgeting proposal edit",
+        "page": "budgeting:proposal_edit",
+        "form": budgeting_forms.ProposalForm,
+        "role": "resident",
+        "valid": _valid(
+            {
+                "title": "Flowers and trees on the Marktplein",
+                "description": "Plant flowers and small trees on the square.",
+                "estimated_cost": "26000",
+                "district": "",
+                "category": "green",
+                "location_text": "Marktplein",
+            }
+        ),
+        "url": _to("budgeting:proposal_edit", _proposal(OWN)),
     },
     {
         "name": "budgeting process create",

@@ -53,6 +53,18 @@ def can_submit_proposal(user: Any, process: Process) -> bool:
     return selectors.phase_kind_is_open(process=process, kind=PhaseKind.IDEAS)
 
 
+def can_edit_proposal(user: Any, proposal: Proposal) -> bool:
+    if not user.is_authenticated:
+        return False
+    if proposal.author_id != user.pk:
+        return False
+    if proposal.status != ProposalStatus.SUBMITTED:
+        return False
+    if proposal.is_hidden:
+        return False
+    return selectors.phase_kind_is_open(process=proposal.process, kind=PhaseKind.IDEAS)
+
+
 def can_view_budgeting_management(user: Any, obj: Any = None) -> bool:
     """The management list: organisers run processes, moderators look after proposals."""
     return _is_organiser(user) or _is_moderator(user)

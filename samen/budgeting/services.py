@@ -20,6 +20,7 @@ from samen.budgeting.services_proposals import (  # noqa: F401  (re-exported)
     proposal_shortlist,
     proposal_submit,
     proposal_unhide,
+    proposal_update,
 )
 from samen.core.services import audit_record
 

@@ -62,6 +62,47 @@ def proposal_submit(
 
 
 @transaction.atomic
+def proposal_update(
+    *,
+    author: Any,
+    proposal: Proposal,
+    title: str,
+    description: str,
+    estimated_cost_minor: int,
+    category: str,
+    district: District | None = None,
+    location_text: str = "",
+    now: datetime | None = None,
+) -> Proposal:
+    """The author improves their proposal while ideas are collected and before any review."""
+    proposal = _locked(proposal)
+    if proposal.author_id != getattr(author, "pk", None):
+        raise ValidationError(_("Only the author can change a proposal."), code="not_author")
+    if proposal.status != ProposalStatus.SUBMITTED or proposal.is_hidden:
+        raise ValidationError(
+            _("This proposal has been reviewed or hidden, so it can no longer change."),
+            code="reviewed",
+        )
+    if not selectors.phase_kind_is_open(process=proposal.process, kind=PhaseKind.IDEAS, now=now):
+        raise ValidationError(
+            _("This process is not collecting ideas at the moment."), code="ideas_closed"
+        )
+    if district is not None and district.process_id != proposal.process_id:
+        raise ValidationError(
+            {"district": _("Choose a district of this process.")}, code="other_process"
+        )
+    proposal.title = title.strip()
+    proposal.description = description.strip()
+    proposal.estimated_cost_minor = estimated_cost_minor
+    proposal.category = category
+    proposal.district = district
+    proposal.location_text = location_text.strip()
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
 def proposal_review(
     *,
     actor: Any,

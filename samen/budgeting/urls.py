@@ -17,6 +17,11 @@ urlpatterns = [
         views.proposal_detail,
         name="proposal_detail",
     ),
+    path(
+        "<int:process_id>/proposals/<int:proposal_id>/edit/",
+        views.proposal_edit,
+        name="proposal_edit",
+    ),
     path("manage/", views_manage.process_list, name="manage_process_list"),
     path("manage/new/", views_manage.process_create, name="process_create"),
     path("manage/<int:process_id>/", views_manage.manage_process, name="manage_process"),

@@ -1,5 +1,7 @@
 """Public budgeting pages: processes, proposals, and submitting a proposal."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from samen.budgeting import permissions, selectors, services
 from samen.budgeting.forms import ProposalFilterForm, ProposalForm
 from samen.budgeting.models import Process, Proposal
-from samen.budgeting.money import to_minor
+from samen.budgeting.money import to_major, to_minor
 from samen.core.http import posted
 from samen.inclusion.forms import readability_messages
 
@@ -95,6 +97,7 @@ def proposal_detail(request: HttpRequest, process_id: int, proposal_id: int) -> 
         "process": process,
         "proposal": proposal,
         "merged_from": proposal.merged_from.filter(is_hidden=False).order_by("title"),
+        "can_edit": permissions.can_edit_proposal(request.user, proposal),
         "can_review": permissions.can_review_proposal(request.user, proposal),
         "can_hide": permissions.can_hide_proposal(request.user, proposal),
         "can_unhide": permissions.can_unhide_proposal(request.user, proposal),
@@ -102,42 +105,73 @@ def proposal_detail(request: HttpRequest, process_id: int, proposal_id: int) -> 
     return render(request, "budgeting/proposal_detail.html", context)
 
 
-@require_http_methods(["GET", "POST"])
-def proposal_submit(request: HttpRequest, process_id: int) -> HttpResponse:
-    process = visible_process(request, process_id)
-    if denied := refusal(request, permissions.can_submit_proposal(request.user, process)):
-        return denied
+def _proposal_form_page(
+    request: HttpRequest, process: Process, proposal: Proposal | None = None
+) -> HttpResponse:
+    """Submit a new proposal, or let its author change it; "Check my text first" only shows
+    the reading hints, without saving and without error messages."""
     checking = request.POST.get("action") == "check"
+    initial: dict[str, Any] = {}
+    if proposal is not None:
+        initial = {
+            "title": proposal.title,
+            "description": proposal.description,
+            "estimated_cost": to_major(proposal.estimated_cost_minor),
+            "district": proposal.district_id,
+            "category": proposal.category,
+            "location_text": proposal.location_text,
+        }
     if checking:
-        # Only the reading hints: show what was typed, unsaved and without error messages.
         form = ProposalForm(initial=request.POST.dict(), process=process)
     else:
-        form = ProposalForm(posted(request), process=process)
+        form = ProposalForm(posted(request), initial=initial, process=process)
     if request.method == "POST" and not checking and form.is_valid():
         data = form.cleaned_data
+        fields = {
+            "title": data["title"],
+            "description": data["description"],
+            "estimated_cost_minor": to_minor(data["estimated_cost"]),
+            "category": data["category"],
+            "district": data["district"],
+            "location_text": data["location_text"],
+        }
         try:
-            proposal = services.proposal_submit(
-                author=request.user,
-                process=process,
-                title=data["title"],
-                description=data["description"],
-                estimated_cost_minor=to_minor(data["estimated_cost"]),
-                category=data["category"],
-                district=data["district"],
-                location_text=data["location_text"],
-            )
+            if proposal is None:
+                saved = services.proposal_submit(author=request.user, process=process, **fields)
+                done = _("Thank you. Your proposal is saved and published.")
+            else:
+                saved = services.proposal_update(author=request.user, proposal=proposal, **fields)
+                done = _("Your changes are saved.")
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Thank you. Your proposal is saved and published."))
+            messages.success(request, done)
             readability_messages(request, form)
             return redirect(
-                "budgeting:proposal_detail", process_id=process.pk, proposal_id=proposal.pk
+                "budgeting:proposal_detail", process_id=process.pk, proposal_id=saved.pk
             )
     context = {
         "process": process,
+        "proposal": proposal,
         "form": form,
         "checking": checking,
         "readability": form.readability_hints() if request.method == "POST" else [],
     }
     return render(request, "budgeting/proposal_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_submit(request: HttpRequest, process_id: int) -> HttpResponse:
+    process = visible_process(request, process_id)
+    if denied := refusal(request, permissions.can_submit_proposal(request.user, process)):
+        return denied
+    return _proposal_form_page(request, process)
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_edit(request: HttpRequest, process_id: int, proposal_id: int) -> HttpResponse:
+    process = visible_process(request, process_id)
+    proposal = get_object_or_404(Proposal, pk=proposal_id, process=process)
+    if denied := refusal(request, permissions.can_edit_proposal(request.user, proposal)):
+        return denied
+    return _proposal_form_page(request, process, proposal)

@@ -31,6 +31,7 @@ class Setup:
     idea: Proposal  # waiting for review
     feasible: Proposal
     hidden: Proposal
+    own: Proposal  # the resident's, in the ideas phase
     clients: dict[str, Client]
 
 
@@ -46,13 +47,16 @@ def setup(login_verified) -> Setup:  # type: ignore[no-untyped-def]
     moderator = UserFactory(roles=["staff", "moderator"])
     services.proposal_hide(actor=moderator, proposal=hidden, reason="Spam.")
     resident = Client()
-    resident.force_login(UserFactory())
+    author = UserFactory()
+    resident.force_login(author)
+    own = proposal(ideas, author=author, title="Benches")
     return Setup(
         ideas,
         review,
         idea,
         feasible,
         hidden,
+        own,
         {
             "resident": resident,
             "organiser": login_verified(Client(), boss),
@@ -112,6 +116,20 @@ CASES = (
             "district": str(s.ideas.districts.get().pk),
             "category": "green",
             "location_text": "Park",
+        },
+    ),
+    Case(
+        "proposal edit",
+        "resident",
+        _at("proposal_edit", process_id=lambda s: s.ideas.pk, proposal_id=lambda s: s.own.pk),
+        lambda s: public_forms.ProposalForm(process=s.ideas),
+        lambda s: {
+            "title": "Better benches",
+            "description": "Four benches.",
+            "estimated_cost": "3000",
+            "district": "",
+            "category": "green",
+            "location_text": "",
         },
     ),
     Case(

@@ -101,6 +101,33 @@ def test_check_my_text_shows_hints_keeps_the_text_and_saves_nothing(resident_cli
     assert Proposal.objects.count() == 0
 
 
+def test_the_author_changes_their_proposal_and_others_may_not(resident_client, resident, client):
+    process = process_in(PhaseKind.IDEAS)
+    idea = proposal(process, author=resident, title="Benches")
+    other = proposal(process, title="Someone else's")
+    data = {
+        "title": "More benches",
+        "description": "Four.",
+        "estimated_cost": "40",
+        "category": "play",
+    }
+
+    detail = resident_client.get(_url("proposal_detail", idea)).content.decode()
+    response = resident_client.post(_url("proposal_edit", idea), data)
+    refused = resident_client.post(_url("proposal_edit", other), data)
+    anonymous = client.get(_url("proposal_edit", idea))
+
+    idea.refresh_from_db()
+    other.refresh_from_db()
+    assert "Change your proposal" in detail
+    assert response.status_code == 302
+    assert (idea.title, idea.estimated_cost_minor, idea.category) == ("More benches", 4_000, "play")
+    assert refused.status_code == 403
+    assert other.title == "Someone else's"
+    assert anonymous.status_code == 302
+    assert "Change your proposal" not in client.get(_url("proposal_detail", idea)).content.decode()
+
+
 def test_submitting_is_refused_outside_the_ideas_phase(resident_client):
     process = process_in(PhaseKind.REVIEW)
 

@@ -239,3 +239,53 @@ def test_hide_needs_a_reason_and_cannot_hide_twice():
     assert no_reason.value.message_dict == {"reason": ["Give a reason."]}
     assert twice.value.messages == ["This proposal is already hidden."]
     assert AuditEntry.objects.filter(action="budgeting.proposal_hide").count() == 1
+
+
+def _update(idea: Proposal, author, **changes):  # type: ignore[no-untyped-def]
+    fields = {
+        "title": "Better benches",
+        "description": "Four benches.",
+        "estimated_cost_minor": 300_000,
+        "category": "green",
+        "district": None,
+        "location_text": "",
+    }
+    return services.proposal_update(author=author, proposal=idea, **{**fields, **changes})
+
+
+def test_the_author_changes_a_proposal_while_ideas_are_collected():
+    process = process_in(PhaseKind.IDEAS)
+    author = UserFactory()
+    idea = proposal(process, author=author)
+
+    _update(idea, author, title="  Better benches ")
+
+    idea.refresh_from_db()
+    assert (idea.title, idea.description, idea.estimated_cost_minor) == (
+        "Better benches",
+        "Four benches.",
+        300_000,
+    )
+
+
+def test_only_the_author_before_review_and_during_ideas_may_change_it():
+    process = process_in(PhaseKind.IDEAS)
+    author = UserFactory()
+    idea, reviewed = proposal(process, author=author), proposal(process, author=author)
+    services.proposal_review(actor=organiser(), proposal=reviewed, feasible=True, reason="Fine.")
+    closed = process_in(PhaseKind.REVIEW, title="Closed")
+    late = proposal(closed, author=author)
+
+    with pytest.raises(ValidationError) as stranger:
+        _update(idea, UserFactory())
+    with pytest.raises(ValidationError) as after_review:
+        _update(reviewed, author)
+    with pytest.raises(ValidationError) as ideas_closed:
+        _update(late, author)
+
+    assert stranger.value.messages == ["Only the author can change a proposal."]
+    assert after_review.value.messages == [
+        "This proposal has been reviewed or hidden, so it can no longer change."
+    ]
+    assert ideas_closed.value.messages == ["This process is not collecting ideas at the moment."]
+    assert Proposal.objects.filter(title="Better benches").count() == 0
