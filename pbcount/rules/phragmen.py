@@ -68,8 +68,11 @@ def sequential_phragmen(profile: Profile, order: TieOrder) -> tuple[list[int], l
             lens = profile.ballot_ptr[sup + 1] - starts
             ent = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(int(lens.sum()))
             w = np.repeat(profile.mult[sup], lens)
-            np.add.at(counts, (ent_project[ent], np.repeat(old, lens)), -w)
-            np.add.at(counts[:, new_class], ent_project[ent], w)
+            # Flat 1-D add.at is several times faster than the 2-D form.
+            rows_at = ent_project[ent] * counts.shape[1]
+            flat = counts.reshape(-1)
+            np.add.at(flat, rows_at + np.repeat(old, lens), -w)
+            np.add.at(flat, rows_at + new_class, w)
             ballot_class[sup] = new_class
         selected.append(chosen)
         remaining.discard(chosen)
