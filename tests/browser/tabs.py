@@ -1,0 +1,116 @@
+"""A browser tab that records console errors and downloads, and runs axe-core in itself."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import ConsoleMessage, Page, Request
+
+from tests.pages import PAGES
+
+WIDTH, HEIGHT = 1280, 900
+# The registry's HTML pages that at least one role gets with status 200.
+BROWSED = [page for page in PAGES if page.html and page.roles_seeing()]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE = Axe()
+
+
+@dataclass
+class Tab:
+    """A page that remembers what went wrong in it and what it downloaded."""
+
+    page: Page
+    errors: list[str] = field(default_factory=list)
+    requests: list[Request] = field(default_factory=list)
+    world: Any = None  # the world whose session cookie the tab holds
+
+    def open(self, url: str) -> int:
+        """Go to `url` (relative to the live server); returns the final HTTP status."""
+        self.errors.clear()
+        self.requests.clear()
+        response = self.page.goto(url)
+        assert response is not None
+        return response.status
+
+    def transferred_bytes_before_images(self) -> int:
+        """Bytes on the wire for everything but images: the encoded (compressed) body plus
+        the response headers of each finished request, as Chromium reports them. The tab's
+        cache is off, so stylesheets count on every page as on a first visit."""
+        total = 0
+        for request in self.requests:
+            if request.resource_type == "image":
+                continue
+            sizes = request.sizes()
+            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        return total
+
+    def axe(self, options: dict[str, Any] | None = None) -> dict[str, Any]:
+        """axe-core's results for the page as it is now (violations in full, passes named)."""
+        options = options or {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+        options = {"resultTypes": ["violations"], **options}
+        return AXE.run(self.page, options=options).response  # type: ignore[no-any-return]
+
+    def scroll_width(self) -> int:
+        return int(self.page.evaluate("document.documentElement.scrollWidth"))
+
+    def layout(self) -> dict[str, Any]:
+        """The facts the shared layout promises, read in one round trip (works with the
+        page's own JavaScript off: Playwright evaluates in its own world)."""
+        return self.page.evaluate(LAYOUT_FACTS)  # type: ignore[no-any-return]
+
+
+LAYOUT_FACTS = """() => {
+  const text = (element) => element.innerText.replace(/\\s+/g, " ").trim();
+  const main = document.querySelectorAll("main#main");
+  const firstLink = document.querySelector("a[href]");
+  return {
+    h1: [...document.querySelectorAll("h1")].map(text),
+    skipLink: firstLink ? firstLink.getAttribute("href") : null,
+    mains: main.length,
+    mainText: main.length ? text(main[0]).length : 0,
+    mainVisible: main.length ? main[0].getClientRects().length > 0 : false,
+    helpLinks: [...document.querySelectorAll("header a")]
+      .filter((link) => text(link) === "Get help")
+      .map((link) => link.getAttribute("href")),
+    htmlClass: document.documentElement.className,
+  };
+}"""
+
+
+def watch(page: Page, tab: Tab) -> None:
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            tab.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: tab.errors.append(f"page error: {error}"))
+    page.on("requestfinished", lambda request: tab.requests.append(request))
+
+
+def axe_report(results: dict[str, Any]) -> str:
+    """Violations, one block each: rule, impact, help, and the offending elements."""
+    lines = []
+    for violation in results["violations"]:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"]:
+            lines.append(f"  - {', '.join(map(str, node['target']))}: {node['html'][:160]}")
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            if summary:
+                lines.append(f"    {summary[:300]}")
+    return "\n".join(lines)
+
+
+def layout_problems(tab: Tab, title: str) -> list[str]:
+    """What is wrong with the shared layout: h1, skip link, main landmark, help link."""
+    facts = tab.layout()
+    problems = []
+    if facts["h1"] != [title]:
+        problems.append(f"h1 elements are {facts['h1']}, expected [{title!r}]")
+    if facts["skipLink"] != "#main":
+        problems.append(f"the first link goes to {facts['skipLink']!r}, not the skip link #main")
+    if facts["mains"] != 1:
+        problems.append(f"{facts['mains']} <main id=main> elements, expected 1")
+    if facts["helpLinks"] != ["/en/help/"]:
+        problems.append(f"'Get help' links in the header: {facts['helpLinks']}")
+    return problems

@@ -1,0 +1,90 @@
+"""Every page of tests/pages.py, as every role that may see it, in real Chromium.
+
+For each page, and each role for which the registry expects 200:
+
+- the status is 200;
+- axe-core finds zero violations for wcag2a, wcag2aa, wcag21a, wcag21aa and wcag22aa;
+- nothing is logged as a console error and no script throws;
+- at most 100 KB crosses the wire before images (tabs.py says how it is counted);
+- the layout: exactly one h1 (the registry's title), a skip link to #main as the first link,
+  and "Get help" in the header;
+- at 320 px wide nothing scrolls sideways, and at 1280 px with 200 % text neither;
+- with JavaScript off, the h1 and the main content render.
+
+One test per page visits all its roles in the same seeded world and reports every problem of
+every role at once. The 200 % check switches on the same `text-200` class the server puts on
+<html> for the preference (cookie `samen_prefs=200-` or the profile); test_flows.py proves the
+server does that from the cookie, without JavaScript.
+"""
+
+import pytest
+
+from tests.browser.tabs import BROWSED, HEIGHT, WIDTH, Tab, axe_report, layout_problems
+from tests.pages import ROLES, Page, World
+
+pytestmark = pytest.mark.browser
+
+BUDGET_BYTES = 100 * 1024
+
+
+def reflow_problems(tab: Tab) -> list[str]:
+    problems = []
+    tab.page.set_viewport_size({"width": 320, "height": HEIGHT})
+    if (width := tab.scroll_width()) > 320:
+        problems.append(f"scrolls sideways at 320 px: the document is {width} px wide")
+    tab.page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    tab.page.evaluate(
+        "document.documentElement.classList.remove('text-100', 'text-150');"
+        "document.documentElement.classList.add('text-200')"
+    )
+    if (width := tab.scroll_width()) > WIDTH:
+        problems.append(f"scrolls sideways at 200 % text: the document is {width} px wide")
+    return problems
+
+
+def visit_problems(tab_as, registered: Page, role: str, world: World) -> list[str]:
+    url = registered.url(world)
+    tab = tab_as(role)
+    if (status := tab.open(url)) != 200:
+        return [f"GET {url} answered {status}"]
+    problems = layout_problems(tab, registered.title)
+    results = tab.axe()
+    if results["violations"]:
+        problems.append("axe violations:\n" + axe_report(results))
+    problems += tab.errors
+    if (size := tab.transferred_bytes_before_images()) > BUDGET_BYTES:
+        problems.append(f"{size} bytes transferred before images (budget {BUDGET_BYTES})")
+    problems += reflow_problems(tab)
+
+    plain = tab_as(role, javascript=False)
+    if (status := plain.open(url)) != 200:
+        return [*problems, f"without JavaScript, GET {url} answered {status}"]
+    facts = plain.layout()
+    if facts["h1"] != [registered.title]:
+        problems.append(f"without JavaScript the h1 elements are {facts['h1']}")
+    if not (facts["mainVisible"] and facts["mainText"]):
+        problems.append("without JavaScript the main content is missing")
+    return problems
+
+
+@pytest.mark.parametrize("registered", BROWSED, ids=[page.id for page in BROWSED])
+def test_page_is_accessible_light_and_works_without_javascript_for_every_role(
+    registered: Page, world: World, tab_as
+):
+    problems = {
+        role: found
+        for role in registered.roles_seeing()
+        if (found := visit_problems(tab_as, registered, role, world))
+    }
+
+    report = "\n\n".join(
+        f"as {role}:\n" + "\n".join(f"  {line}" for line in lines)
+        for role, lines in problems.items()
+    )
+    assert problems == {}, f"{registered.url(world)}\n{report}"
+
+
+def test_every_role_is_checked_on_at_least_three_pages():
+    seen = {role: sum(role in page.roles_seeing() for page in BROWSED) for role in ROLES}
+
+    assert min(seen.values()) >= 3, seen
