@@ -72,6 +72,14 @@ def pictogram_data_uri(name: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
+def _data_only_fetcher() -> Any:
+    """A fetcher for the inlined pictures and QR code only: no files and no network, whatever
+    a letter's text might contain."""
+    from weasyprint import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"})
+
+
 def _check(kind: str, recipient_name: str, language: str, context: Mapping[str, Any]) -> None:
     if kind not in LetterKind.values:
         raise ValidationError("Unknown letter kind %(kind)s.", params={"kind": kind})
@@ -85,6 +93,9 @@ def _check(kind: str, recipient_name: str, language: str, context: Mapping[str, 
     for name, expected in OPTIONAL[kind].items():
         if name in context and not isinstance(context[name], expected):
             raise ValidationError("%(name)s has the wrong type.", params={"name": name})
+    for name in ("vote_url", "url"):
+        if name in context and not str(context[name]).startswith(("https://", "http://")):
+            raise ValidationError("%(name)s must be a web address.", params={"name": name})
     unknown = set(context) - set(REQUIRED[kind]) - set(OPTIONAL[kind])
     if unknown:
         raise ValidationError("Unknown facts: %(names)s.", params={"names": sorted(unknown)})
@@ -100,7 +111,8 @@ def letter_render_pdf(
     Course or help-session invitation: `title` and `starts_at`, optionally `place`, `bring`
     and `url`.
     """
-    from weasyprint import HTML  # imported here: it loads Pango, which pages never need
+    # Imported here: WeasyPrint loads Pango, which pages never need.
+    from weasyprint import HTML
 
     _check(kind, recipient_name, language, context)
     facts = dict(context)
@@ -123,7 +135,8 @@ def letter_render_pdf(
                 "language": language,
             },
         )
-    return bytes(HTML(string=html, base_url=str(PICTOGRAMS)).write_pdf(pdf_variant="pdf/ua-1"))
+    document = HTML(string=html, url_fetcher=_data_only_fetcher())
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
 
 
 SAMPLE_RECIPIENT = "Sam Jansen"

@@ -10,7 +10,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from samen.inclusion.letters import SAMPLE_VOTING_CODE, letter_render_pdf, voting_link
+from samen.inclusion.letters import (
+    SAMPLE_VOTING_CODE,
+    _data_only_fetcher,
+    letter_render_pdf,
+    voting_link,
+)
 
 TOOLS = ("pdftoppm", "pdftotext", "pdfinfo", "zbarimg")
 needs_tools = pytest.mark.skipif(
@@ -122,6 +127,14 @@ def test_a_course_invitation_without_a_link_has_no_qr_code(tmp_path):
     assert qr_codes(pages_as_png(pdf, tmp_path)[0]) == []
 
 
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "http://127.0.0.1:8773/", "https://example.org/x.png"]
+)
+def test_letters_load_nothing_but_their_inlined_pictures(url):
+    with pytest.raises(ValueError, match="disallowed protocol"):
+        _data_only_fetcher().fetch(url)
+
+
 def test_the_voting_link_keeps_the_query_and_replaces_any_code():
     assert voting_link(
         vote_url="https://x.example/vote/?lang=nl&code=OLD", voting_code="AB 12"
@@ -143,6 +156,10 @@ def test_the_voting_link_keeps_the_query_and_replaces_any_code():
         (
             {"context": {"voting_code": "A", "vote_url": VOTE_URL, "colour": "red"}},
             "Unknown facts: ['colour'].",
+        ),
+        (
+            {"context": {"voting_code": "A", "vote_url": "javascript:alert(1)"}},
+            "vote_url must be a web address.",
         ),
     ],
 )
