@@ -153,7 +153,9 @@ class MESRunner:
                 return False
             self._buy(cl, winner, rho)
             remaining.discard(winner)
-        return True
+        # A run can end without a final round when its last purchase left nothing in
+        # contention; projects dropped along the way must still be out of reach at x1.
+        return not remaining or not self._can_reach(cl, sorted(remaining), math.inf)
 
     def _can_reach(self, cl: Classes, projects: list[int], price: float) -> bool:
         """Whether any of `projects` might be affordable at `price` per unit of satisfaction."""
