@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from pbcount.rules import parse_rule
 from samen.budgeting import services
-from samen.budgeting.models import Budget, Phase, PhaseKind, Process
+from samen.budgeting.models import RULE_IDS, Budget, Phase, PhaseKind, Process
 from samen.core.models import AuditEntry
 from tests.budgeting.factories import district, organiser, phase, process_in
 
@@ -257,3 +258,8 @@ def test_budgets_are_fixed_once_voting_opens():
         )
 
     assert error.value.messages == ["Budgets cannot change once voting has opened."]
+
+
+@pytest.mark.parametrize("rule", RULE_IDS)
+def test_every_offered_rule_is_one_pbcount_counts(rule):
+    assert parse_rule(rule).rule_id == rule
