@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pbcount.rules._profile import NotApplicable
 from pbcount.rules.outcome import MESDetails, Outcome, TieReport
 from pbcount.rules.registry import (
     COMPLETIONS,
@@ -19,6 +20,7 @@ __all__ = [
     "COMPLETIONS",
     "RULES",
     "MESDetails",
+    "NotApplicable",
     "Outcome",
     "RuleSpec",
     "TieBreak",
