@@ -36,6 +36,9 @@ class Classes:
             prep.ent_col, weights=prep.mult_f[prep.ent_ballot], minlength=prep.num_cols
         )
         self.of_ballot: IntArray = np.ones(len(prep.mult_f), dtype=np.int64)
+        # Distinct ballots per class, to notice when a class empties.
+        self.members: IntArray = np.zeros(cap, dtype=np.int64)
+        self.members[1] = len(prep.mult_f)
         self.live: IntArray = np.asarray([1], dtype=np.int64)
         self.err = 0.0
         self._unit = STEP_ERR * max(1.0, float(budget))
@@ -75,6 +78,7 @@ class Classes:
             self.parent = np.concatenate([self.parent, np.zeros(grow, dtype=np.int64)])
             self.pay_of = np.concatenate([self.pay_of, np.zeros(grow, dtype=np.int64)])
             self.vf = np.concatenate([self.vf, np.zeros(grow)])
+            self.members = np.concatenate([self.members, np.zeros(grow, dtype=np.int64)])
             self.weights = np.concatenate(
                 [self.weights, np.zeros((self.weights.shape[0], grow))], axis=1
             )
@@ -82,6 +86,7 @@ class Classes:
         self.parent[start:end] = parents
         self.pay_of[start:end] = pay_idx
         self.vf[start:end] = values
+        self.members[start:end] = 0
         self.err += self._unit
         return np.arange(start, end, dtype=np.int64)
 

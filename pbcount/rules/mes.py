@@ -176,7 +176,8 @@ class MESRunner:
     def _affordable(self, cl: Classes, p: int, live: IntArray, vf: FloatArray) -> bool:
         """Whether p's supporters hold at least its cost; exact when floats cannot tell."""
         prep = self.prep
-        part = cl.weights[np.ix_(prep.project_cols[p], live)]
+        cols = prep.project_cols[p]
+        part = cl.weights[int(cols[0]), live] if len(cols) == 1 else cl.weights[cols][:, live]
         avail = float((part @ vf).sum())
         cost = prep.cost_f[p]
         margin = cost * TOL + float(part.sum()) * cl.err
@@ -221,6 +222,7 @@ class MESRunner:
         )
         new = new_of_cell[slot[keys]]
         cl.of_ballot[sup] = new
+        cl.members += np.bincount(new, minlength=len(cl.members))
         starts = prep.ballot_ptr[sup]
         lens = prep.ballot_ptr[sup + 1] - starts
         total = int(lens.sum())
@@ -230,6 +232,7 @@ class MESRunner:
         flat = cl.weights.reshape(-1)
         np.add.at(flat, ecols + np.repeat(old, lens), -w)
         np.add.at(flat, ecols + np.repeat(new, lens), w)
-        touched = np.unique(parent)
-        emptied = touched[~cl.weights[:, touched].any(axis=0)]
-        cl.relink(emptied, k)
+        # Classes whose last member just left drop out of `live`.
+        cl.members[:k] -= np.bincount(old, minlength=k)
+        touched = np.flatnonzero(present.reshape(len(cols), k).any(axis=0))
+        cl.relink(touched[cl.members[touched] == 0], k)
