@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator, RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -202,7 +202,15 @@ class PasswordResetRequestForm(StrictFormMixin, PasswordResetForm):
 
 
 class NewPasswordForm(StrictFormMixin, SetPasswordForm):
-    pass
+    """Django's reset form, with the same 128-character cap as registration."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("new_password1", "new_password2"):
+            field = self.fields[name]
+            field.max_length = 128
+            field.validators.append(MaxLengthValidator(128))
+            field.widget.attrs["maxlength"] = "128"
 
 
 class TwoFactorEnrolForm(SamenForm):

@@ -366,12 +366,9 @@ def all_bad_cases() -> list[Bad]:
 
 # Gaps found by this file and reported to the owning app. Strict: once fixed, the xfail turns
 # into a failure that says to delete the line here.
-KNOWN_GAPS: dict[str, str] = {
-    "new password-new_password1-too long": (
-        "NewPasswordForm keeps Django's SetPasswordForm fields, which set no max_length, so a "
-        "10,000-character password is saved; RegistrationForm caps passwords at 128."
-    ),
-}
+# Bad cases the site is known to mishandle, each with why; a strict xfail, so a fix fails
+# until its entry goes.
+KNOWN_GAPS: dict[str, str] = {}
 
 BAD_CASES = all_bad_cases()
 KEPT_AS_TEXT = [
