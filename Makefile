@@ -48,7 +48,7 @@ test-python: install-dev messages
 	$(BIN)/pytest -m "not browser" -n 2 --dist loadgroup
 
 test-browser: install-dev messages
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest -m browser -n 2
 
 test: lint check-migrations test-python test-browser
 
