@@ -175,4 +175,15 @@ SKILLS_FORMS: tuple[dict[str, Any], ...] = (
 
 SKILLS_MODELS = (Assessment, Answer, AreaResult, CompetenceResult)
 
+# The Digicoach network's rows (tests/pages_skills_coaching.py) join the skills rows here.
+from tests.pages_skills_coaching import (  # noqa: E402
+    COACHING_FORMS,
+    COACHING_MODELS,
+    COACHING_PAGES,
+)
+
+SKILLS_PAGES = (*SKILLS_PAGES, *COACHING_PAGES)
+SKILLS_FORMS = (*SKILLS_FORMS, *COACHING_FORMS)
+SKILLS_MODELS = (*SKILLS_MODELS, *COACHING_MODELS)
+
 __all__ = ["SKILLS_FORMS", "SKILLS_MODELS", "SKILLS_PAGES"]

@@ -10,6 +10,10 @@ class SkillsConfig(AppConfig):
     verbose_name = _("Digital skills")
 
     def ready(self) -> None:
-        from samen.core.navigation import Section, register_main
+        from samen.core.navigation import Section, register_main, register_management
+        from samen.skills.permissions_coaching import can_coordinate
 
         register_main(Section("skills:index", _("Digital skills"), order=20))
+        register_management(
+            Section("skills:coaching_dashboard", _("Digicoach network"), can_coordinate, order=20)
+        )

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from samen.skills import selectors, services
+from samen.skills import demo_coaching, selectors, services
 from samen.skills.models import AnswerScale, Area, Assessment, AssessmentStatus
 
 # Per demo user: for each finished assessment, how many days ago and the answers by statement
@@ -38,7 +38,8 @@ def _answers_for(area: Area, pattern: Sequence[int], boost: Collection[int]) -> 
 
 
 def seed() -> list[str]:
-    """Give the demo resident and staff member finished assessments (idempotent)."""
+    """Give the demo resident and staff member finished assessments, and seed the Digicoach
+    network (idempotent)."""
     done: list[str] = []
     users = get_user_model().objects
     with transaction.atomic():
@@ -76,4 +77,5 @@ def seed() -> list[str]:
                 answers=_answers_for(first, (AnswerScale.ON_MY_OWN, AnswerScale.WITH_HELP), ()),
             )
             done.append(f"gave {IN_PROGRESS} a skills self-assessment in progress")
+    done.extend(demo_coaching.seed())
     return done

@@ -285,3 +285,17 @@ class CompetenceResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessment_id} {self.competence_id}={self.level}"
+
+
+# The Digicoach network's models live in their own module; importing them here registers them.
+from samen.skills.models_coaching import (  # noqa: E402, F401
+    Booking,
+    CoachingSession,
+    CoachProfile,
+    HelpPoint,
+    OpeningTime,
+    RecurringProblem,
+    SessionLog,
+    SkillCheck,
+    Topic,
+)

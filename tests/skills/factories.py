@@ -1,11 +1,14 @@
 """factory_boy factories and helpers for the skills tests. Writes go through the services."""
 
+from datetime import timedelta
 from typing import Any
 
 import factory
+from django.utils import timezone
 
 from samen.skills import selectors, services
 from samen.skills.models import Assessment, AssessmentStatus
+from samen.skills.models_coaching import CoachingSession, HelpPoint, SessionKind, Topic
 from tests.factories import UserFactory
 
 
@@ -66,3 +69,39 @@ def step_payload(assessment: Assessment, number: int, value: int) -> dict[str, s
 
 def in_progress_of(user: Any) -> Assessment:
     return Assessment.objects.get(user=user, status=AssessmentStatus.IN_PROGRESS)
+
+
+# --------------------------------------------------------------------------- Digicoach network
+
+
+class HelpPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HelpPoint
+
+    name = factory.Sequence(lambda n: f"Help point {n}")
+    address = "Kerkstraat 1, Lindeveld"
+
+
+class CoachingSessionFactory(factory.django.DjangoModelFactory):
+    """A drop-in tomorrow at 10:00 for two hours, with a new coach and help point."""
+
+    class Meta:
+        model = CoachingSession
+
+    kind = SessionKind.DROP_IN
+    help_point = factory.SubFactory(HelpPointFactory)
+    coach = factory.SubFactory(UserFactory, roles=("staff", "digicoach"))
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + timedelta(hours=2))
+    capacity = 5
+
+
+def coach_user(**kwargs: Any) -> Any:
+    return UserFactory(roles=("staff", "digicoach"), **kwargs)
+
+
+def topics(*names: str) -> list[Topic]:
+    """Seeded topics by name (migration 0004)."""
+    found = list(Topic.objects.filter(name__in=names))
+    assert len(found) == len(names), names
+    return found
