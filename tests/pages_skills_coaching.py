@@ -106,6 +106,12 @@ COACHING_PAGES: tuple[Page, ...] = (
         methods=("GET", "POST"),
     ),
     Page(
+        "skills:session_create",
+        management("organiser"),
+        "Add a help session",
+        methods=("GET", "POST"),
+    ),
+    Page(
         "skills:topic_list",
         management("organiser"),
         "Topics for the coaching log",
@@ -147,6 +153,18 @@ def _log_payload(client: Client, world: World) -> dict[str, Any]:
         "topics": [Topic.objects.get(name="Email").pk],
         "help_given": "Set up email on a new phone.",
         "duration_minutes": "30",
+    }
+
+
+def _session_payload(client: Client, world: World) -> dict[str, Any]:
+    return {
+        "kind": "drop_in",
+        "help_point": HelpPoint.objects.get(name=LIBRARY).pk,
+        "coach": world.users["digicoach"].pk,
+        "day": (timezone.localdate() + timedelta(days=10)).isoformat(),
+        "starts": "10:00",
+        "ends": "12:00",
+        "capacity": "6",
     }
 
 
@@ -198,6 +216,14 @@ COACHING_FORMS: tuple[dict[str, Any], ...] = (
         "role": "organiser",
         "valid": lambda client, world: {"kind": "volunteer", "training_status": "trained"},
         "url": _url("skills:coach_edit", _demo_coach),
+    },
+    {
+        "name": "coaching session",
+        "page": "skills:session_create",
+        "form": forms_coaching.SessionForm,
+        "role": "organiser",
+        "valid": _session_payload,
+        "url": _url("skills:session_create"),
     },
     {
         "name": "coaching topic add",

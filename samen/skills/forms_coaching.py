@@ -3,11 +3,13 @@
 Booking and cancelling are buttons and use the self-assessment's `ConfirmForm`.
 """
 
+from datetime import datetime
 from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.accounts.forms import no_markup
@@ -19,6 +21,7 @@ from samen.skills.models_coaching import (
     CoachingSession,
     CoachKind,
     HelpPoint,
+    SessionKind,
     SkillCheck,
     Topic,
     TrainingStatus,
@@ -199,6 +202,53 @@ class CoachProfileForm(SamenForm):
         validators=[no_markup],
         help_text=_("Separate badges with commas, for example: “Online banking, DigiD”."),
     )
+
+
+class SessionForm(SamenForm):
+    """A new drop-in session or one-to-one appointment, on one day."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of session"), choices=SessionKind.choices, widget=forms.RadioSelect
+    )
+    help_point = forms.ModelChoiceField(
+        label=_("Help point"), queryset=HelpPoint.objects.all(), empty_label=None
+    )
+    coach = forms.ModelChoiceField(
+        label=_("Digicoach"), queryset=get_user_model().objects.none(), empty_label=None
+    )
+    day = forms.DateField(
+        label=_("Day"),
+        help_text=_("For example: 2026-12-03."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    starts = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    ends = forms.TimeField(label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    capacity = forms.IntegerField(
+        label=_("Places"),
+        min_value=1,
+        max_value=200,
+        help_text=_("A one-to-one appointment has one place."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from samen.accounts.models import Role
+
+        self.fields["coach"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=Role.DIGICOACH)
+            .order_by("display_name", "pk")
+            .distinct()
+        )
+        self.fields["coach"].label_from_instance = lambda user: user.display_name
+
+    def times(self) -> tuple[datetime, datetime]:
+        """The start and end as aware datetimes in the site's time zone."""
+        day = self.cleaned_data["day"]
+        return (
+            timezone.make_aware(datetime.combine(day, self.cleaned_data["starts"])),
+            timezone.make_aware(datetime.combine(day, self.cleaned_data["ends"])),
+        )
 
 
 class TopicForm(SamenForm):

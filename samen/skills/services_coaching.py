@@ -24,6 +24,7 @@ from samen.skills.models_coaching import (
     HelpPoint,
     ProblemStatus,
     RecurringProblem,
+    SessionKind,
     SessionLog,
     SkillCheck,
     Topic,
@@ -203,6 +204,47 @@ def problem_resolve(
 
 
 # --------------------------------------------------------------------------- coordination
+
+
+@transaction.atomic
+def session_create(
+    *,
+    actor: Any,
+    kind: str,
+    help_point: HelpPoint,
+    coach: Any,
+    starts_at: datetime,
+    ends_at: datetime,
+    capacity: int,
+) -> CoachingSession:
+    """Put a drop-in session or a one-to-one appointment on the calendar (audited)."""
+    from samen.accounts.models import Role
+
+    if not coach.has_role(Role.DIGICOACH):
+        raise ValidationError({"coach": _("Choose someone with the Digicoach role.")})
+    if starts_at <= timezone.now():
+        raise ValidationError({"starts_at": _("The session must start in the future.")})
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("The session must end after it starts.")})
+    if kind == SessionKind.ONE_TO_ONE and capacity != 1:
+        raise ValidationError({"capacity": _("A one-to-one appointment has one place.")})
+    session = CoachingSession(
+        kind=kind,
+        help_point=help_point,
+        coach=coach,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        capacity=capacity,
+    )
+    session.full_clean()
+    session.save()
+    audit_record(
+        actor=actor,
+        action="skills.session_created",
+        target=session,
+        data={"kind": kind, "coach": coach.pk, "capacity": capacity},
+    )
+    return session
 
 
 @transaction.atomic

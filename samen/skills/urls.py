@@ -36,6 +36,11 @@ urlpatterns = [
         views_coaching_manage.problem_resolve,
         name="problem_resolve",
     ),
+    path(
+        "manage/coaching/sessions/new/",
+        views_coaching_manage.session_create,
+        name="session_create",
+    ),
     path("manage/coaching/topics/", views_coaching_manage.topic_list, name="topic_list"),
     path(
         "manage/coaching/topics/<int:topic_id>/",

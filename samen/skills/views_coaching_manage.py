@@ -16,7 +16,12 @@ from samen.skills import permissions_coaching as permissions
 from samen.skills import selectors_coaching as selectors
 from samen.skills import services_coaching as services
 from samen.skills.charts_coaching import bar_chart
-from samen.skills.forms_coaching import CoachProfileForm, ResolveProblemForm, TopicForm
+from samen.skills.forms_coaching import (
+    CoachProfileForm,
+    ResolveProblemForm,
+    SessionForm,
+    TopicForm,
+)
 from samen.skills.framework_text import translated
 from samen.skills.models_coaching import RecurringProblem, Topic
 from samen.skills.selectors_coaching import Row
@@ -139,3 +144,38 @@ def topic_edit(request: HttpRequest, topic_id: int) -> HttpResponse:
             messages.success(request, _("The topic is saved."))
             return redirect("skills:topic_list")
     return render(request, "skills/coaching/manage/topic_form.html", {"topic": topic, "form": form})
+
+
+@allowed_if(permissions.can_coordinate)
+@require_http_methods(["GET", "POST"])
+def session_create(request: HttpRequest) -> HttpResponse:
+    form = SessionForm(posted(request), initial={"kind": "drop_in", "capacity": 8})
+    if form.is_bound and form.is_valid():
+        starts_at, ends_at = form.times()
+        data = form.cleaned_data
+        try:
+            services.session_create(
+                actor=request.user,
+                kind=data["kind"],
+                help_point=data["help_point"],
+                coach=data["coach"],
+                starts_at=starts_at,
+                ends_at=ends_at,
+                capacity=data["capacity"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, _session_errors(exc))
+        else:
+            messages.success(request, _("The session is on the calendar and open for booking."))
+            return redirect("skills:coaching_dashboard")
+    return render(request, "skills/coaching/manage/session_form.html", {"form": form})
+
+
+def _session_errors(exc: ValidationError) -> ValidationError:
+    """The service names model fields; the form asks for a day and two times instead."""
+    if not hasattr(exc, "error_dict"):
+        return exc
+    fields = {"starts_at": "starts", "ends_at": "ends"}
+    return ValidationError(
+        {fields.get(name, name): errors for name, errors in exc.error_dict.items()}
+    )

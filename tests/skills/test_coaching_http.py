@@ -14,6 +14,7 @@ from samen.skills import services_coaching as services
 from samen.skills.models_coaching import (
     Booking,
     BookingStatus,
+    CoachingSession,
     CoachProfile,
     ProblemStatus,
     RecurringProblem,
@@ -261,6 +262,33 @@ def test_the_dashboard_counts_sessions_per_coach_place_and_topic_and_unique_peop
     assert [(row.label, row.sessions) for row in figures.by_place] == [("Library", 5)]
     assert [(row.label, row.sessions) for row in figures.by_topic] == [("Email", 5)]
     assert "<svg" in response.content.decode()
+
+
+def test_the_organiser_adds_a_session_and_a_past_time_is_linked_to_the_start(client, organiser):
+    coach = coach_user()
+    payload = {
+        "kind": "drop_in",
+        "help_point": HelpPointFactory().pk,
+        "coach": coach.pk,
+        "day": (timezone.localdate() + timedelta(days=5)).isoformat(),
+        "starts": "10:00",
+        "ends": "12:00",
+        "capacity": "6",
+    }
+
+    saved = client.post(reverse("skills:session_create"), payload)
+    past = client.post(
+        reverse("skills:session_create"),
+        {**payload, "day": (timezone.localdate() - timedelta(days=1)).isoformat()},
+    )
+
+    assert saved["Location"] == reverse("skills:coaching_dashboard")
+    assert CoachingSession.objects.get().coach == coach
+    html = past.content.decode()
+    assert past.status_code == 200
+    assert "The session must start in the future." in html
+    assert 'id="id_starts_error"' in html
+    assert CoachingSession.objects.count() == 1
 
 
 # --------------------------------------------------------------------------- N+1 guards

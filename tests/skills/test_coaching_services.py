@@ -307,3 +307,49 @@ def test_topics_are_added_and_changed_with_an_audit_entry_and_stay_unique():
     assert AuditEntry.objects.filter(action="skills.topic_saved").count() == 2
     with pytest.raises(ValidationError):
         services.topic_save(actor=organiser, name="Email", position=1, active=True)
+
+
+def test_the_coordinator_puts_a_session_on_the_calendar_with_an_audit_entry():
+    organiser = UserFactory(roles=("staff", "organiser"))
+    starts = timezone.now() + timedelta(days=2)
+
+    session = services.session_create(
+        actor=organiser,
+        kind="drop_in",
+        help_point=HelpPointFactory(),
+        coach=coach_user(),
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
+        capacity=6,
+    )
+
+    assert session.capacity == 6
+    assert AuditEntry.objects.get(action="skills.session_created").target_id == str(session.pk)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"coach": "resident"}, "coach"),
+        ({"starts_at": -1}, "starts_at"),
+        ({"ends_at": 0}, "ends_at"),
+        ({"kind": "one_to_one"}, "capacity"),
+    ],
+)
+def test_a_session_needs_a_coach_a_future_time_and_one_place_for_one_to_one(change, field):
+    starts = timezone.now() + timedelta(days=2)
+    kwargs = {
+        "actor": UserFactory(roles=("organiser",)),
+        "kind": change.get("kind", "drop_in"),
+        "help_point": HelpPointFactory(),
+        "coach": UserFactory() if "coach" in change else coach_user(),
+        "starts_at": starts + timedelta(days=change.get("starts_at", 0) * 3),
+        "ends_at": starts + timedelta(hours=change.get("ends_at", 2)),
+        "capacity": 4,
+    }
+
+    with pytest.raises(ValidationError) as raised:
+        services.session_create(**kwargs)
+
+    assert field in raised.value.error_dict
+    assert not AuditEntry.objects.filter(action="skills.session_created").exists()
