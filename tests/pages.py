@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -124,6 +126,12 @@ def committed_world() -> Iterator[World]:
     finally:
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(migrated)
+        # The rows come back with their ids; PostgreSQL's sequences must move past them, or
+        # the next insert into a migration-seeded table collides with an existing id.
+        models = django_apps.get_models(include_auto_created=True)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
 
 
 def _far_future() -> Any:
