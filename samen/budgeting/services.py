@@ -139,7 +139,7 @@ def _check_phase_order(*, phase: Phase) -> None:
             raise ValidationError(
                 {
                     "starts_on": _("This phase cannot start before the %(phase)s phase ends.")
-                    % {"phase": other.get_kind_display().lower()}
+                    % {"phase": other.get_kind_display()}
                 },
                 code="phase_order",
             )
@@ -149,7 +149,7 @@ def _check_phase_order(*, phase: Phase) -> None:
             raise ValidationError(
                 {
                     "ends_on": _("This phase must end before the %(phase)s phase starts.")
-                    % {"phase": other.get_kind_display().lower()}
+                    % {"phase": other.get_kind_display()}
                 },
                 code="phase_order",
             )

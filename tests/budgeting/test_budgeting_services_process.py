@@ -127,7 +127,7 @@ def test_phase_update_refuses_overlap_with_the_phase_before():
         )
 
     assert error.value.message_dict == {
-        "starts_on": ["This phase cannot start before the ideas phase ends."]
+        "starts_on": ["This phase cannot start before the Ideas phase ends."]
     }
 
 
