@@ -18,14 +18,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
 
 
 @pytest.fixture
-def user_factory():  # type: ignore[no-untyped-def]
-    """The UserFactory, for tests that prefer a fixture to an import."""
-    from tests.factories import UserFactory
-
-    return UserFactory
-
-
-@pytest.fixture
 def login_verified():
     """Log a client in as a user who has passed two-factor, as staff do before managing."""
 

@@ -1,5 +1,7 @@
 """Core views: parse input, check permission, call a service, render. Nothing else."""
 
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
@@ -39,7 +41,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
     current: Preferences = request.samen_preferences  # type: ignore[attr-defined]
-    form = PreferencesForm(posted(request), initial=current.__dict__)
+    form = PreferencesForm(posted(request), initial=asdict(current))
     if request.method == "POST" and form.is_valid():
         chosen = form.to_preferences()
         if request.user.is_authenticated:
