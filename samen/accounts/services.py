@@ -132,8 +132,11 @@ def user_register(
             year_of_birth=year_of_birth,
             postcode=postcode.strip().upper(),
         )
-    except IntegrityError:
-        # A simultaneous sign-up for the same address won the race; the page says the same.
+    except (IntegrityError, ValidationError):
+        # A simultaneous sign-up for the same address won the race (caught by the database or
+        # by the constraint check); the page says the same. Any other invalid input re-raises.
+        if selectors.user_find_by_email(email=email, active_only=False) is None:
+            raise
         return None
     email_verification_send(user=user, base_url=base_url)
     return user
