@@ -16,3 +16,5 @@ SAMEN_DEMO_ALLOWED = True
 AXES_FAILURE_LIMIT = 5
 # No collected static files outside production: whitenoise and runserver use the finders.
 STATIC_ROOT = None
+# Tests run each task as it is enqueued, so a test sees its result without a worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
