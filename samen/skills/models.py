@@ -299,3 +299,11 @@ from samen.skills.models_coaching import (  # noqa: E402, F401
     SkillCheck,
     Topic,
 )
+
+# The organisation's skills picture: departments, job roles and their target levels.
+from samen.skills.models_picture import (  # noqa: E402, F401
+    Department,
+    JobRole,
+    StaffProfile,
+    TargetLevel,
+)

@@ -138,6 +138,7 @@ class CoachingSession(models.Model):
         _("places"), validators=[MinValueValidator(1), MaxValueValidator(200)]
     )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancellation_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("help session")
