@@ -307,3 +307,15 @@ from samen.skills.models_picture import (  # noqa: E402, F401
     StaffProfile,
     TargetLevel,
 )
+
+# Courses and summer classes live in their own module; importing them here registers them.
+from samen.skills.models_courses import (  # noqa: E402, F401
+    Attendance,
+    CalendarFeed,
+    Certificate,
+    Course,
+    CourseSession,
+    Enrolment,
+    Feedback,
+    ReminderSent,
+)
