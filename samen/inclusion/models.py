@@ -100,3 +100,19 @@ class EasyReadMixin(models.Model):
     def easy_read_badge(self) -> bool:
         """True only for easy-read text that experts by experience have checked."""
         return self.has_easy_read and self.easy_read_checked_by_experts
+
+
+# Assisted digital lives in its own module; importing it here registers its models.
+from samen.inclusion.models_assisted import (  # noqa: E402
+    AssistedAction,
+    AssistedActionKind,
+    AssistedSession,
+)
+
+__all__ = [
+    "AssistedAction",
+    "AssistedActionKind",
+    "AssistedSession",
+    "EasyReadMixin",
+    "JargonTerm",
+]
