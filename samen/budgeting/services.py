@@ -12,7 +12,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samen.budgeting import selectors
-from samen.budgeting.models import PHASE_ORDER, Budget, District, Phase, PhaseKind, Process
+from samen.budgeting.models import (
+    PHASE_ORDER,
+    BallotKind,
+    Budget,
+    District,
+    Phase,
+    PhaseKind,
+    Process,
+)
 from samen.budgeting.services_proposals import (  # noqa: F401  (re-exported)
     proposal_hide,
     proposal_merge,
@@ -34,6 +42,13 @@ DEFAULT_PHASE_DAYS: dict[str, int | None] = {
     PhaseKind.DELIVERY: None,
 }
 MAX_PATTERN_LENGTH = 11
+BALLOT_DESIGN_FIELDS = (
+    "ballot_kind",
+    "min_choices",
+    "max_choices",
+    "points_total",
+    "max_points_per_project",
+)
 PROCESS_FIELDS = (
     "title",
     "description",
@@ -252,20 +267,45 @@ def _budget_save(*, actor: Any, budget: Budget, action: str) -> Budget:
 
 @transaction.atomic
 def budget_create(
-    *, actor: Any, process: Process, name: str, district: District | None, amount_minor: int
+    *,
+    actor: Any,
+    process: Process,
+    name: str,
+    district: District | None,
+    amount_minor: int,
+    **design: Any,
 ) -> Budget:
+    """A budget with its ballot design (`BALLOT_DESIGN_FIELDS`; approval by default)."""
     process = Process.objects.select_for_update().get(pk=process.pk)
     budget = Budget(
         process=process, name=name.strip(), district=district, amount_minor=amount_minor
     )
+    _design_apply(budget, design)
     return _budget_save(actor=actor, budget=budget, action="budgeting.budget_create")
 
 
 @transaction.atomic
 def budget_update(
-    *, actor: Any, budget: Budget, name: str, district: District | None, amount_minor: int
+    *,
+    actor: Any,
+    budget: Budget,
+    name: str,
+    district: District | None,
+    amount_minor: int,
+    **design: Any,
 ) -> Budget:
     Process.objects.select_for_update().get(pk=budget.process_id)
     budget = Budget.objects.select_related("process").get(pk=budget.pk)
     budget.name, budget.district, budget.amount_minor = name.strip(), district, amount_minor
+    _design_apply(budget, design)
     return _budget_save(actor=actor, budget=budget, action="budgeting.budget_update")
+
+
+def _design_apply(budget: Budget, design: dict[str, Any]) -> None:
+    unknown = sorted(set(design) - set(BALLOT_DESIGN_FIELDS))
+    if unknown:
+        raise TypeError(f"unexpected ballot design fields: {', '.join(unknown)}")
+    for name, value in design.items():
+        setattr(budget, name, value)
+    if budget.ballot_kind == BallotKind.EXACTLY and budget.max_choices is not None:
+        budget.min_choices = budget.max_choices

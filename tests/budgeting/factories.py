@@ -50,3 +50,44 @@ def proposal(
     return services.proposal_submit(
         author=author or UserFactory(), process=process, title=title, **fields
     )
+
+
+def open_voting(process: Process) -> Process:
+    """Move every phase earlier so that voting started an hour ago (test-only time travel)."""
+    voting = phase(process, PhaseKind.VOTING)
+    shift = voting.starts_at - (timezone.now() - timedelta(hours=1))
+    for step in process.phases.all():
+        step.starts_at -= shift
+        if step.ends_at is not None:
+            step.ends_at -= shift
+        step.save(update_fields=["starts_at", "ends_at"])
+    return process
+
+
+def on_ballot(process: Process, *, title: str, cost: int, **fields: Any) -> Proposal:
+    """A proposal reviewed feasible and shortlisted (the process must not be voting yet)."""
+    reviewer = organiser()
+    made = proposal(process, title=title, estimated_cost_minor=cost, **fields)
+    services.proposal_review(actor=reviewer, proposal=made, feasible=True, reason="Can be done.")
+    return services.proposal_shortlist(actor=reviewer, proposal=made, on_ballot=True)
+
+
+def voting_process(**design: Any) -> Process:
+    """A two-district process in its voting phase: Centrum (7411*) and Noord (7412*), each
+    with a €10,000 budget of three projects, plus a €20,000 area-wide budget of two projects.
+    `design` sets every budget's ballot design (approval by default)."""
+    process = process_in(PhaseKind.SHORTLIST, title="Lindeveld votes")
+    actor = organiser()
+    centrum = district(process, "Centrum", "7411*")
+    noord = district(process, "Noord", "7412*")
+    for area, amount in ((centrum, 1_000_000), (noord, 1_000_000), (None, 2_000_000)):
+        name = area.name if area else "Lindeveld-wide"
+        services.budget_create(
+            actor=actor, process=process, name=name, district=area, amount_minor=amount, **design
+        )
+    for area in (centrum, noord):
+        for n, cost in enumerate((400_000, 500_000, 600_000), start=1):
+            on_ballot(process, title=f"{area.name} project {n}", cost=cost, district=area)
+    for n, cost in enumerate((1_200_000, 900_000), start=1):
+        on_ballot(process, title=f"Area project {n}", cost=cost)
+    return open_voting(process)

@@ -1,8 +1,10 @@
-"""Budgeting data: processes with their phases, budgets and districts, and proposals."""
+"""Budgeting data: processes with their phases, budgets and districts, proposals, the voter
+roll and ballots, and counts with their results."""
 
 from samen.budgeting.models.process import (
     PHASE_ORDER,
     RULE_IDS,
+    BallotKind,
     Budget,
     CountingRule,
     District,
@@ -11,17 +13,37 @@ from samen.budgeting.models.process import (
     Process,
 )
 from samen.budgeting.models.proposal import Category, Proposal, ProposalStatus
+from samen.budgeting.models.results import BudgetResult, Count, CountStatus, ProjectResult
+from samen.budgeting.models.voting import (
+    Ballot,
+    BallotChoice,
+    Channel,
+    VoterRollEntry,
+    VotingCode,
+    VotingCodeBatch,
+)
 
 __all__ = [
     "PHASE_ORDER",
     "RULE_IDS",
+    "Ballot",
+    "BallotChoice",
+    "BallotKind",
     "Budget",
+    "BudgetResult",
     "Category",
+    "Channel",
+    "Count",
+    "CountStatus",
     "CountingRule",
     "District",
     "Phase",
     "PhaseKind",
     "Process",
+    "ProjectResult",
     "Proposal",
     "ProposalStatus",
+    "VoterRollEntry",
+    "VotingCode",
+    "VotingCodeBatch",
 ]

@@ -169,8 +169,25 @@ class District(models.Model):
         return [p.replace(" ", "").upper() for p in parts if p.strip()]
 
 
+class BallotKind(models.TextChoices):
+    """How a voter marks the projects of one budget (Angus: exactly 3 local plus 1 area-wide;
+    Aarau: 10 points over at least 3 projects)."""
+
+    EXACTLY = "exactly", _("Choose exactly a set number of projects")
+    UP_TO = "up_to", _("Choose up to a set number of projects")
+    APPROVAL = "approval", _("Approve projects, between a minimum and a maximum")
+    KNAPSACK = "knapsack", _("Spend up to the budget")
+    CUMULATIVE = "cumulative", _("Share out points")
+    RANKED = "ranked", _("Put projects in order")
+
+
 class Budget(models.Model):
-    """Money to spend, area-wide (no district) or for one district, in minor units (cents)."""
+    """Money to spend, area-wide (no district) or for one district, in minor units (cents).
+
+    The ballot design belongs to the budget: `min_choices`/`max_choices` bound how many
+    projects a voter marks (for EXACTLY both equal k; for RANKED, how many to rank), and a
+    CUMULATIVE ballot shares `points_total` points, at most `max_points_per_project` each.
+    """
 
     process = models.ForeignKey(
         Process, verbose_name=_("process"), on_delete=models.CASCADE, related_name="budgets"
@@ -186,6 +203,19 @@ class Budget(models.Model):
     )
     amount_minor = models.PositiveBigIntegerField(
         _("amount in cents"), validators=[MinValueValidator(1)]
+    )
+    ballot_kind = models.CharField(
+        _("ballot design"), max_length=12, choices=BallotKind.choices, default=BallotKind.APPROVAL
+    )
+    min_choices = models.PositiveSmallIntegerField(_("fewest projects to mark"), default=0)
+    max_choices = models.PositiveSmallIntegerField(
+        _("most projects to mark"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    points_total = models.PositiveSmallIntegerField(
+        _("points to share out"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    max_points_per_project = models.PositiveSmallIntegerField(
+        _("most points for one project"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
 
     class Meta:
@@ -206,6 +236,30 @@ class Budget(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(amount_minor__gt=0), name="budgeting_budget_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_choices__isnull=True) | Q(max_choices__gte=F("min_choices")),
+                name="budgeting_budget_max_choices_not_below_min",
+                violation_error_message=_(
+                    "The most projects to mark cannot be fewer than the fewest."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(ballot_kind__in=["exactly", "up_to"]) | Q(max_choices__isnull=False),
+                name="budgeting_budget_count_ballot_has_max",
+                violation_error_message=_("Say how many projects voters choose."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(ballot_kind="exactly") | Q(min_choices=F("max_choices")),
+                name="budgeting_budget_exactly_min_equals_max",
+                violation_error_message=_(
+                    "For “choose exactly”, the fewest and the most projects must be the same."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(ballot_kind="cumulative") | Q(points_total__isnull=False),
+                name="budgeting_budget_cumulative_has_points",
+                violation_error_message=_("Say how many points voters share out."),
             ),
         ]
 

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from samen.budgeting.models.process import District, Process
+from samen.inclusion.models import EasyReadMixin
 
 
 class Category(models.TextChoices):
@@ -27,7 +28,7 @@ class ProposalStatus(models.TextChoices):
     SHORTLISTED = "shortlisted", _("On the ballot")
 
 
-class Proposal(models.Model):
+class Proposal(EasyReadMixin, models.Model):
     """An idea for a project. Costs are in minor units (cents) of the process's currency.
 
     `estimated_cost_minor` is what the author wrote and never changes after review;
