@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samen.skills import views, views_coaching, views_coaching_manage
+from samen.skills import views, views_coaching, views_coaching_manage, views_picture
 
 app_name = "skills"
 urlpatterns = [
@@ -49,4 +49,24 @@ urlpatterns = [
     ),
     path("manage/coaches/", views_coaching_manage.coach_list, name="coach_list"),
     path("manage/coaches/<int:user_id>/", views_coaching_manage.coach_edit, name="coach_edit"),
+    # The organisation's skills picture; staff members say where they work
+    path("work/", views_picture.my_work, name="my_work"),
+    path("manage/picture/", views_picture.picture, name="picture"),
+    path("manage/picture.csv", views_picture.picture_csv, name="picture_csv"),
+    path("manage/departments/", views_picture.department_list, name="department_list"),
+    path(
+        "manage/departments/<int:department_id>/",
+        views_picture.department_edit,
+        name="department_edit",
+    ),
+    path("manage/job-roles/", views_picture.job_role_list, name="job_role_list"),
+    path("manage/job-roles/new/", views_picture.job_role_create, name="job_role_create"),
+    path("manage/job-roles/<int:job_role_id>/", views_picture.job_role_edit, name="job_role_edit"),
+    path("manage/staff/", views_picture.staff_list, name="staff_list"),
+    path("manage/staff/<int:user_id>/", views_picture.staff_edit, name="staff_edit"),
 ]
+
+# Courses and summer classes (samen/skills/urls_courses.py)
+from samen.skills import urls_courses  # noqa: E402
+
+urlpatterns += urls_courses.urlpatterns

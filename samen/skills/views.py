@@ -16,6 +16,7 @@ from samen.skills.charts import progress_chart
 from samen.skills.forms import FIELD_PREFIX, SAVE_FOR_LATER, ConfirmForm, StepForm
 from samen.skills.framework_text import translated
 from samen.skills.models import AnswerScale, Assessment
+from samen.skills.permissions_picture import can_edit_own_staff_profile
 from samen.skills.presentation import level_explanations, weak_areas
 
 RETURN_TO_CHECK = "check"
@@ -46,6 +47,7 @@ def _index_context(request: HttpRequest, form: ConfirmForm) -> dict[str, object]
         "in_progress": in_progress,
         "progress": selectors.assessment_progress(assessment=in_progress) if in_progress else [],
         "latest": finished[-1] if finished else None,
+        "perms_staff": can_edit_own_staff_profile(request.user),
     }
 
 
