@@ -6,7 +6,7 @@ Rendering happens in the letter's language, not the organiser's.
 """
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -111,6 +111,29 @@ def letter_render_pdf(
     Course or help-session invitation: `title` and `starts_at`, optionally `place`, `bring`
     and `url`.
     """
+    return bytes(
+        letter_document(
+            kind=kind, recipient_name=recipient_name, language=language, context=context
+        ).write_pdf(pdf_variant="pdf/ua-1")
+    )
+
+
+def letters_render_pdf(*, letters: Iterable[Mapping[str, Any]]) -> bytes:
+    """Many letters in one PDF, each starting on its own page (for a mail run).
+
+    Each item holds the keyword arguments of `letter_render_pdf`.
+    """
+    documents = [letter_document(**letter) for letter in letters]
+    if not documents:
+        raise ValidationError("There are no letters to render.")
+    pages = [page for document in documents for page in document.pages]
+    return bytes(documents[0].copy(pages).write_pdf(pdf_variant="pdf/ua-1"))
+
+
+def letter_document(
+    *, kind: str, recipient_name: str, language: str, context: Mapping[str, Any]
+) -> Any:
+    """The letter laid out by WeasyPrint (a `weasyprint.Document`), checked as above."""
     # Imported here: WeasyPrint loads Pango, which pages never need.
     from weasyprint import HTML
 
@@ -135,8 +158,7 @@ def letter_render_pdf(
                 "language": language,
             },
         )
-    document = HTML(string=html, url_fetcher=_data_only_fetcher())
-    return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
+    return HTML(string=html, url_fetcher=_data_only_fetcher()).render(pdf_variant="pdf/ua-1")
 
 
 SAMPLE_RECIPIENT = "Sam Jansen"
