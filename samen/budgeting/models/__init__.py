@@ -1,6 +1,7 @@
 """Budgeting data: processes with their phases, budgets and districts, proposals, the voter
 roll and ballots, and counts with their results."""
 
+from samen.budgeting.models.paper import IdentityKind, PaperBallotEntry, PaperStatus
 from samen.budgeting.models.process import (
     PHASE_ORDER,
     RULE_IDS,
@@ -37,6 +38,9 @@ __all__ = [
     "CountStatus",
     "CountingRule",
     "District",
+    "IdentityKind",
+    "PaperBallotEntry",
+    "PaperStatus",
     "Phase",
     "PhaseKind",
     "Process",
