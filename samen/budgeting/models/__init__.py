@@ -1,6 +1,12 @@
 """Budgeting data: processes with their phases, budgets and districts, proposals, the voter
 roll and ballots, and counts with their results."""
 
+from samen.budgeting.models.delivery import (
+    DeliveryStatus,
+    Milestone,
+    ProjectFollow,
+    StatusUpdate,
+)
 from samen.budgeting.models.paper import IdentityKind, PaperBallotEntry, PaperStatus
 from samen.budgeting.models.process import (
     PHASE_ORDER,
@@ -37,16 +43,20 @@ __all__ = [
     "Count",
     "CountStatus",
     "CountingRule",
+    "DeliveryStatus",
     "District",
     "IdentityKind",
+    "Milestone",
     "PaperBallotEntry",
     "PaperStatus",
     "Phase",
     "PhaseKind",
     "Process",
+    "ProjectFollow",
     "ProjectResult",
     "Proposal",
     "ProposalStatus",
+    "StatusUpdate",
     "VoterRollEntry",
     "VotingCode",
     "VotingCodeBatch",
