@@ -28,10 +28,13 @@ from django.test import Client
 from django.urls import reverse
 
 from samen.inclusion import forms as inclusion_forms
-from samen.inclusion.models import JargonTerm
+from samen.inclusion import forms_assisted
+from samen.inclusion.models import AssistedSession, JargonTerm
 from tests.pages import (
+    DENIED,
     OK,
     POST_ONLY,
+    TO_LOGIN,
     Expect,
     Page,
     World,
@@ -59,6 +62,26 @@ def missing_term(world: World) -> dict[str, Any]:
     return {"term_id": 999_999}
 
 
+def demo_assisted_session(world: World) -> dict[str, Any]:
+    """The demo coach's finished session with the demo resident (samen.inclusion.demo)."""
+    session = AssistedSession.objects.get(
+        coach=world.users["digicoach"], resident=world.users["resident"]
+    )
+    return {"session_id": session.pk}
+
+
+def missing_assisted_session(world: World) -> dict[str, Any]:
+    return {"session_id": 999_999}
+
+
+# Only the coach who helped and the resident who was helped see a receipt.
+RECEIPT = {
+    **members(NOT_FOUND),
+    "resident": OK,
+    "digicoach": OK,
+}
+
+
 INCLUSION_PAGES: tuple[Page, ...] = (
     # public easy-read pages
     Page("inclusion:easy_read_index", everyone(), "Easy-read pages"),
@@ -82,6 +105,28 @@ INCLUSION_PAGES: tuple[Page, ...] = (
         methods=("POST",),
         html=False,
     ),
+    # assisted digital
+    Page(
+        "inclusion:assisted_start",
+        {**members(DENIED), "digicoach": OK},
+        "Help a resident",
+        methods=("GET", "POST"),
+    ),
+    Page("inclusion:assisted_end", everyone(POST_ONLY), methods=("POST",)),
+    Page(
+        "inclusion:assisted_receipt",
+        RECEIPT,
+        "Receipt: help from a Digicoach",
+        kwargs=demo_assisted_session,
+    ),
+    Page(
+        "inclusion:assisted_receipt",
+        {**members(NOT_FOUND), "anonymous": TO_LOGIN},
+        kwargs=missing_assisted_session,
+        variant="unknown session",
+    ),
+    Page("inclusion:assisted_history", members(), "Help you had from a Digicoach"),
+    Page("inclusion:assisted_stats", management(*MANAGERS), "Assisted sessions"),
     # management
     Page("inclusion:manage", management(*MANAGERS), "Inclusion"),
     Page("inclusion:jargon_list", management(*MANAGERS), "Hard words and plainer words"),
@@ -159,9 +204,21 @@ INCLUSION_FORMS: tuple[dict[str, Any], ...] = (
         "valid": lambda client, world: {},
         "url": _to("inclusion:jargon_delete", demo_term),
     },
+    {
+        "name": "assisted session start",
+        "page": "inclusion:assisted_start",
+        "form": forms_assisted.AssistedSessionStartForm,
+        "role": "digicoach",
+        "valid": lambda client, world: {
+            "email": world.users["resident"].email,
+            "consent_method": "spoken",
+            "consent_given": "on",
+        },
+        "url": _to("inclusion:assisted_start"),
+    },
 )
 
-INCLUSION_MODELS = (JargonTerm,)
+INCLUSION_MODELS = (JargonTerm, AssistedSession)
 
 INCLUSION_FORMS_STORING_NOTHING: dict[str, str] = {
     "samen.inclusion.forms.ReadabilityCheckForm": (

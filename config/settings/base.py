@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "samen.core.middleware.PreferencesMiddleware",
     "samen.accounts.middleware.RequireTwoFactorMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so CSRF and two-factor checks run for the coach before it acts for a resident.
+    "samen.inclusion.middleware.AssistedDigitalMiddleware",
 ]
 
 FORM_RENDERER = "samen.core.forms.SamenFormRenderer"

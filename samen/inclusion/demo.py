@@ -61,4 +61,34 @@ def seed() -> list[str]:
                     actor=organiser, language=language, term=term, suggestion=suggestion
                 )
                 added += 1
-    return [f"inclusion: {added} jargon terms added"] if added else []
+    done = [f"inclusion: {added} jargon terms added"] if added else []
+    return done + seed_assisted()
+
+
+COACH = "coach@demo.samen.test"
+RESIDENT = "resident@demo.samen.test"
+
+
+def seed_assisted() -> list[str]:
+    """One finished assisted session, so receipts and statistics have something to show."""
+    from samen.inclusion import services_assisted
+    from samen.inclusion.models_assisted import AssistedActionKind, AssistedSession
+
+    users = get_user_model().objects
+    coach, resident = users.filter(email=COACH).first(), users.filter(email=RESIDENT).first()
+    if coach is None or resident is None:
+        return []
+    if AssistedSession.objects.filter(coach=coach, resident=resident).exists():
+        return []
+    with transaction.atomic():
+        session = services_assisted.assisted_session_start(
+            coach=coach, resident=resident, consent_given=True, consent_method="spoken"
+        )
+        services_assisted.assisted_action_record(
+            session=session,
+            action=AssistedActionKind.SELF_ASSESS,
+            summary="Started the digital skills check",
+            url_name="skills:start",
+        )
+        services_assisted.assisted_session_end(session=session)
+    return ["inclusion: 1 assisted session added"]

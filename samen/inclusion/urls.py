@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samen.inclusion import views, views_manage
+from samen.inclusion import views, views_assisted, views_manage
 
 app_name = "inclusion"
 
@@ -28,7 +28,16 @@ urlpatterns = [
     ),
     path("readability/", views.readability_page, name="readability"),
     path("readability/check/", views.readability_check, name="readability_check"),
+    path("assist/", views_assisted.assisted_start, name="assisted_start"),
+    path("assist/end/", views_assisted.assisted_end, name="assisted_end"),
+    path(
+        "assist/sessions/<int:session_id>/",
+        views_assisted.assisted_receipt,
+        name="assisted_receipt",
+    ),
+    path("assist/help-i-had/", views_assisted.assisted_history, name="assisted_history"),
     path("manage/", views_manage.manage, name="manage"),
+    path("manage/assisted/", views_assisted.assisted_stats, name="assisted_stats"),
     path("manage/jargon/", views_manage.jargon_list, name="jargon_list"),
     path("manage/jargon/new/", views_manage.jargon_edit, name="jargon_create"),
     path("manage/jargon/<int:term_id>/", views_manage.jargon_edit, name="jargon_edit"),
