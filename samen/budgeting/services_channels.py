@@ -1,0 +1,419 @@
+"""Writes for the channels other than online voting: voting codes and paper ballots.
+
+Voting codes are generated in batches. The plain codes leave the server once, inside the
+letters PDF answered to the organiser's request (see docs/decisions.md); only a keyed digest
+is stored. A code issued to an account votes as that account (`voter_key_for_code`), so a
+code and an online vote can never both count.
+
+Paper ballots are entered by one authorised person and confirmed by another; only the
+confirmation casts the ballot, through `ballot_submit(channel=PAPER)`. Every step is audited.
+"""
+
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samen.budgeting import ballots, selectors
+from samen.budgeting.models import (
+    PHASE_ORDER,
+    Channel,
+    District,
+    IdentityKind,
+    PaperBallotEntry,
+    PaperStatus,
+    PhaseKind,
+    Process,
+    VoterRollEntry,
+    VotingCode,
+    VotingCodeBatch,
+)
+from samen.budgeting.services_voting import (
+    RECEIPT_ALPHABET,
+    Receipt,
+    _refuse_other_channel,
+    _refuse_unless_voting_open,
+    ballot_submit,
+    keyed_digest,
+    voter_key_for_code,
+    voter_key_for_reference,
+    voter_key_for_user,
+)
+from samen.core.services import audit_record
+
+CODE_LENGTH = 12
+MAX_BATCH = 100  # letters are rendered in the request: about 0.2 s each
+MAX_REFERENCE = 40
+# Failed code entries allowed per address (and per process) before a pause.
+ATTEMPT_LIMIT = 10
+ATTEMPT_WINDOW = 15 * 60
+
+
+# --------------------------------------------------------------------------- codes
+
+
+def code_new() -> str:
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(CODE_LENGTH))
+    return code_format(raw)
+
+
+def code_format(raw: str) -> str:
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+def code_normalise(typed: str) -> str:
+    """A typed or pasted code in its printed form ("ABCD-EFGH-JKLM"), or "" if it cannot be
+    one. Spaces, dashes and lower case are forgiven."""
+    raw = re.sub(r"[^0-9A-Za-z]", "", typed or "").upper()
+    if len(raw) != CODE_LENGTH or any(char not in RECEIPT_ALPHABET for char in raw):
+        return ""
+    return code_format(raw)
+
+
+def code_digest(code: str) -> str:
+    return keyed_digest(code_normalise(code) or code)
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    """A code just generated: the plain code, which exists only until the letters are made."""
+
+    code: str
+    voting_code: VotingCode
+    recipient_name: str
+    language: str = ""
+
+
+def _voting_has_ended(process: Process) -> bool:
+    current = selectors.current_phase(process=process)
+    voting = PHASE_ORDER.index(PhaseKind.VOTING)
+    return current is not None and PHASE_ORDER.index(current.kind) > voting
+
+
+def _accounts_for(process: Process, emails: list[str]) -> list[Any]:
+    users = {u.email.lower(): u for u in get_user_model().objects.filter(email__in=emails)}
+    unknown = [email for email in emails if email not in users]
+    if unknown:
+        raise ValidationError(
+            {
+                "recipients": _("There is no account with the email address %(emails)s.")
+                % {"emails": ", ".join(unknown[:5])}
+            }
+        )
+    taken = VotingCode.objects.filter(
+        process=process, user__in=users.values(), revoked_at__isnull=True
+    ).select_related("user")
+    if taken:
+        raise ValidationError(
+            {
+                "recipients": _("%(emails)s already has a code for this process.")
+                % {"emails": ", ".join(sorted(c.user.email for c in taken)[:5])}
+            }
+        )
+    return [users[email] for email in emails]
+
+
+def _references_checked(process: Process, references: list[str]) -> list[str]:
+    too_long = [ref for ref in references if len(ref) > MAX_REFERENCE]
+    if too_long:
+        raise ValidationError(
+            {"recipients": _("A register reference can have at most 40 characters.")}
+        )
+    digests = {keyed_digest(ref): ref for ref in references}
+    taken = VotingCode.objects.filter(
+        process=process, reference_digest__in=digests, revoked_at__isnull=True
+    ).values_list("reference_digest", flat=True)
+    if taken:
+        raise ValidationError(
+            {
+                "recipients": _("%(references)s already has a code for this process.")
+                % {"references": ", ".join(sorted(digests[d] for d in taken)[:5])}
+            }
+        )
+    return references
+
+
+@transaction.atomic
+def voting_code_batch_create(
+    *,
+    actor: Any,
+    process: Process,
+    label: str,
+    size: int | None = None,
+    recipient_kind: str = "",
+    recipients: list[str] | None = None,
+) -> tuple[VotingCodeBatch, list[IssuedCode]]:
+    """Generate a batch of codes: `size` codes for anyone, or one per recipient, where
+    `recipient_kind` is "reference" (register references) or "email" (accounts).
+
+    Returns the batch and the plain codes, which are never stored; make the letters at once.
+    """
+    if not process.voting_codes_enabled:
+        raise ValidationError(_("Voting codes are not switched on for this process."))
+    if _voting_has_ended(process):
+        raise ValidationError(_("Voting has ended in this process, so no new codes are made."))
+    listed = list(dict.fromkeys(r.strip() for r in recipients or [] if r.strip()))
+    if recipient_kind == "email":
+        listed = list(dict.fromkeys(r.lower() for r in listed))
+    count = len(listed) if recipient_kind else size or 0
+    if recipient_kind and not listed:
+        raise ValidationError({"recipients": _("Enter at least one recipient, one a line.")})
+    if not 1 <= count <= MAX_BATCH:
+        raise ValidationError(
+            _("A batch has 1 to %(most)d codes. Make several batches for more.")
+            % {"most": MAX_BATCH}
+        )
+    users = _accounts_for(process, listed) if recipient_kind == "email" else []
+    references = _references_checked(process, listed) if recipient_kind == "reference" else []
+    batch = VotingCodeBatch(process=process, label=label, size=count, created_by=actor)
+    batch.full_clean()
+    batch.save()
+    issued = []
+    for number in range(count):
+        plain = code_new()
+        code = VotingCode(process=process, batch=batch, digest=keyed_digest(plain))
+        name = _("Resident")
+        language = ""
+        if users:
+            code.user = users[number]
+            name = users[number].display_name or users[number].email
+            language = users[number].preferred_language
+        elif references:
+            code.reference_digest = keyed_digest(references[number])
+            name = _("Register number %(reference)s") % {"reference": references[number]}
+        code.full_clean()
+        code.save()
+        issued.append(IssuedCode(plain, code, name, language))
+    audit_record(
+        actor=actor,
+        action="budgeting.voting_codes_create",
+        target=batch,
+        data={"process_id": process.pk, "size": count, "issued_to": recipient_kind or "anyone"},
+    )
+    return batch, issued
+
+
+@transaction.atomic
+def voting_codes_revoke(*, actor: Any, codes: list[VotingCode], reason: str) -> int:
+    """Stop codes from working. A vote already cast with one still counts; it just cannot be
+    changed with that code any more. Returns how many codes were revoked now."""
+    pks = [code.pk for code in codes]
+    revoked = VotingCode.objects.filter(pk__in=pks, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    for code in codes:
+        audit_record(
+            actor=actor,
+            action="budgeting.voting_code_revoke",
+            target=code,
+            reason=reason,
+            data={"process_id": code.process_id, "batch_id": code.batch_id},
+        )
+    return revoked
+
+
+def voting_code_find(*, process: Process, typed: str) -> VotingCode | None:
+    """The working code of this process the voter typed, or None (unknown or revoked alike)."""
+    code = code_normalise(typed)
+    if not code:
+        return None
+    return (
+        VotingCode.objects.select_related("user")
+        .filter(process=process, digest=keyed_digest(code), revoked_at__isnull=True)
+        .first()
+    )
+
+
+def codes_issued_to(*, process: Process, issued_to: str) -> list[VotingCode]:
+    """The codes of a process that a code, register reference or email address points at."""
+    value = issued_to.strip()
+    query = VotingCode.objects.filter(process=process)
+    code = code_normalise(value)
+    if code:
+        found = list(query.filter(digest=keyed_digest(code)))
+        if found:
+            return found
+    if "@" in value:
+        return list(query.filter(user__email__iexact=value))
+    return list(query.filter(reference_digest=keyed_digest(value))) if value else []
+
+
+# --------------------------------------------------------------------------- guessing
+
+
+def _attempt_keys(address: str, process: Process) -> list[str]:
+    return [f"budgeting:code-attempts:ip:{address}", f"budgeting:code-attempts:p:{process.pk}"]
+
+
+def code_attempts_exhausted(*, address: str, process: Process) -> bool:
+    """Too many wrong codes from this address lately (or, a hundred times that, against the
+    whole process, which catches guessing spread over many addresses)."""
+    ip_key, process_key = _attempt_keys(address, process)
+    return (cache.get(ip_key) or 0) >= ATTEMPT_LIMIT or (
+        cache.get(process_key) or 0
+    ) >= ATTEMPT_LIMIT * 100
+
+
+def code_attempt_failed(*, address: str, process: Process) -> None:
+    for key in _attempt_keys(address, process):
+        cache.add(key, 0, ATTEMPT_WINDOW)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, ATTEMPT_WINDOW)
+
+
+# --------------------------------------------------------------------------- paper ballots
+
+
+@dataclass(frozen=True)
+class PaperIdentity:
+    """Whom a paper ballot belongs to, as the voter roll names them."""
+
+    kind: str
+    voter_key: str
+    hint: str
+    user_id: int | None = None
+    voting_code_id: int | None = None
+
+    def as_session(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def paper_identity_resolve(*, process: Process, kind: str, value: str) -> PaperIdentity:
+    """Turn what is written on the paper (a code, an email address or a register reference)
+    into the voter's key. Raises ValidationError on the field `identity`."""
+    value = value.strip()
+    if kind == IdentityKind.CODE:
+        code = voting_code_find(process=process, typed=value)
+        if code is None:
+            raise ValidationError(
+                {"identity": _("This voting code does not work. Check it against the paper.")}
+            )
+        return PaperIdentity(
+            kind, voter_key_for_code(code), f"…{code_normalise(value)[-4:]}", code.user_id, code.pk
+        )
+    if kind == IdentityKind.EMAIL:
+        user = get_user_model().objects.filter(email__iexact=value, is_active=True).first()
+        if user is None:
+            raise ValidationError({"identity": _("There is no account with this email address.")})
+        return PaperIdentity(kind, voter_key_for_user(user), user.email, user.pk)
+    if not value or len(value) > MAX_REFERENCE:
+        raise ValidationError({"identity": _("Enter the register reference: 1 to 40 characters.")})
+    return PaperIdentity(kind, voter_key_for_reference(value), f"…{value[-4:]}")
+
+
+def _refuse_if_voted(process: Process, voter_key: str) -> None:
+    entry = VoterRollEntry.objects.filter(process=process, voter_key=voter_key).first()
+    if entry is not None:
+        _refuse_other_channel(entry, Channel.PAPER)
+
+
+@transaction.atomic
+def paper_ballot_enter(
+    *,
+    actor: Any,
+    process: Process,
+    identity: PaperIdentity,
+    district: District | None,
+    year_of_birth: int | None,
+    choices: ballots.Choices,
+) -> PaperBallotEntry:
+    """The first person's entry of one paper ballot. Nothing is cast until a second person
+    confirms it."""
+    _refuse_unless_voting_open(process)
+    _refuse_if_voted(process, identity.voter_key)
+    if PaperBallotEntry.objects.filter(
+        process=process, voter_key=identity.voter_key, status=PaperStatus.ENTERED
+    ).exists():
+        raise ValidationError(
+            _("A paper ballot for this person is already waiting for a second person to check.")
+        )
+    ballots.choices_validate(process=process, district=district, choices=choices)
+    entry = PaperBallotEntry(
+        process=process,
+        voter_key=identity.voter_key,
+        identity_kind=identity.kind,
+        identity_hint=identity.hint,
+        user_id=identity.user_id,
+        voting_code_id=identity.voting_code_id,
+        district=district,
+        year_of_birth=year_of_birth,
+        choices=ballots.choices_to_json(choices),
+        entered_by=actor,
+    )
+    entry.full_clean()
+    entry.save()
+    audit_record(
+        actor=actor,
+        action="budgeting.paper_ballot_enter",
+        target=entry,
+        data={"process_id": process.pk, "identified_by": identity.kind},
+    )
+    return entry
+
+
+def _waiting(entry: PaperBallotEntry) -> PaperBallotEntry:
+    locked = PaperBallotEntry.objects.select_for_update().get(pk=entry.pk)
+    if locked.status != PaperStatus.ENTERED:
+        raise ValidationError(_("This paper ballot has already been checked."))
+    return locked
+
+
+@transaction.atomic
+def paper_ballot_confirm(*, actor: Any, entry: PaperBallotEntry) -> Receipt:
+    """The second person's confirmation: only now is the ballot cast."""
+    entry = _waiting(entry)
+    if entry.entered_by_id == actor.pk:
+        raise ValidationError(_("You entered this paper ballot, so someone else must confirm it."))
+    receipt = ballot_submit(
+        process=entry.process,
+        voter_key=entry.voter_key,
+        channel=Channel.PAPER,
+        choices=ballots.choices_from_json(entry.choices),
+        user=entry.user,
+        district=entry.district,
+        year_of_birth=entry.year_of_birth,
+        voting_code=entry.voting_code,
+        entered_by=entry.entered_by,
+        confirmed_by=actor,
+    )
+    entry.status = PaperStatus.CONFIRMED
+    entry.checked_by, entry.checked_at = actor, timezone.now()
+    entry.choices = {}  # the ballot now holds them, apart from the identity
+    entry.save(update_fields=["status", "checked_by", "checked_at", "choices"])
+    audit_record(
+        actor=actor,
+        action="budgeting.paper_ballot_confirm",
+        target=entry,
+        data={"process_id": entry.process_id, "entered_by_id": entry.entered_by_id},
+    )
+    return receipt
+
+
+@transaction.atomic
+def paper_ballot_reject(*, actor: Any, entry: PaperBallotEntry, reason: str) -> PaperBallotEntry:
+    """Turn down an entry that does not match its paper (anyone authorised, the person who
+    entered it included, may do this); the choices are wiped and nothing is cast."""
+    entry = _waiting(entry)
+    entry.status = PaperStatus.REJECTED
+    entry.checked_by, entry.checked_at = actor, timezone.now()
+    entry.rejection_reason = reason
+    entry.choices = {}
+    entry.full_clean()
+    entry.save()
+    audit_record(
+        actor=actor,
+        action="budgeting.paper_ballot_reject",
+        target=entry,
+        reason=reason,
+        data={"process_id": entry.process_id, "entered_by_id": entry.entered_by_id},
+    )
+    return entry
