@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from samen.skills import demo_coaching, demo_picture, selectors, services
+from samen.skills import demo_coaching, demo_courses, demo_picture, selectors, services
 from samen.skills.models import AnswerScale, Area, Assessment, AssessmentStatus
 
 # Per demo user: for each finished assessment, how many days ago and the answers by statement
@@ -79,4 +79,5 @@ def seed() -> list[str]:
             done.append(f"gave {IN_PROGRESS} a skills self-assessment in progress")
     done.extend(demo_coaching.seed())
     done.extend(demo_picture.seed())
+    done.extend(demo_courses.seed())
     return done

@@ -198,5 +198,14 @@ def feed_sessions(*, user: Any) -> list[tuple[Enrolment, CourseSession]]:
     return pairs
 
 
+def sessions_spoken_by(*, user: Any) -> list[CourseSession]:
+    """Sessions where `user` is the in-house specialist, for their attendance links."""
+    return list(
+        CourseSession.objects.filter(internal_speaker=user)
+        .select_related("course")
+        .order_by("starts_at")
+    )
+
+
 def organiser_courses() -> list[Course]:
     return courses(include_unpublished=True)

@@ -65,3 +65,8 @@ urlpatterns = [
     path("manage/staff/", views_picture.staff_list, name="staff_list"),
     path("manage/staff/<int:user_id>/", views_picture.staff_edit, name="staff_edit"),
 ]
+
+# Courses and summer classes (samen/skills/urls_courses.py)
+from samen.skills import urls_courses  # noqa: E402
+
+urlpatterns += urls_courses.urlpatterns
