@@ -59,3 +59,21 @@ def can_resolve_problem(user: Any, problem: RecurringProblem) -> bool:
     if not can_coordinate(user):
         return False
     return problem.status == ProblemStatus.OPEN
+
+
+def can_cancel_session(user: Any, session: CoachingSession) -> bool:
+    """The session's own coach, or an organiser, cancels a session that has not started."""
+    if not user.is_authenticated:
+        return False
+    if session.cancelled_at is not None:
+        return False
+    if session.starts_at <= timezone.now():
+        return False
+    if can_coordinate(user):
+        return True
+    return can_coach(user) and session.coach_id == user.pk
+
+
+def can_cancel_sessions(user: Any) -> bool:
+    """Coaches and organisers reach the cancel page; which sessions is decided per session."""
+    return can_coach(user) or can_coordinate(user)

@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from samen.skills import views, views_coaching, views_coaching_manage, views_picture
+from samen.skills import (
+    views,
+    views_coaching,
+    views_coaching_manage,
+    views_coaching_places,
+    views_picture,
+)
 
 app_name = "skills"
 urlpatterns = [
@@ -49,6 +55,35 @@ urlpatterns = [
     ),
     path("manage/coaches/", views_coaching_manage.coach_list, name="coach_list"),
     path("manage/coaches/<int:user_id>/", views_coaching_manage.coach_edit, name="coach_edit"),
+    # Help points and cancelling sessions
+    path(
+        "coaching/sessions/<int:session_id>/cancel/",
+        views_coaching_places.session_cancel,
+        name="session_cancel",
+    ),
+    path(
+        "manage/coaching/places/", views_coaching_places.help_point_list, name="help_point_list"
+    ),
+    path(
+        "manage/coaching/places/new/",
+        views_coaching_places.help_point_create,
+        name="help_point_create",
+    ),
+    path(
+        "manage/coaching/places/<int:help_point_id>/",
+        views_coaching_places.help_point_edit,
+        name="help_point_edit",
+    ),
+    path(
+        "manage/coaching/places/<int:help_point_id>/hours/",
+        views_coaching_places.opening_time_add,
+        name="opening_time_add",
+    ),
+    path(
+        "manage/coaching/places/<int:help_point_id>/hours/<int:slot_id>/remove/",
+        views_coaching_places.opening_time_remove,
+        name="opening_time_remove",
+    ),
     # The organisation's skills picture; staff members say where they work
     path("work/", views_picture.my_work, name="my_work"),
     path("manage/picture/", views_picture.picture, name="picture"),

@@ -21,14 +21,20 @@ from samen.skills.models_coaching import Booking, SessionLog
 
 @allowed_if(permissions.can_view_help_points)
 def coaching_index(request: HttpRequest) -> HttpResponse:
+    sessions = list(selectors.upcoming_sessions())
     return render(
         request,
         "skills/coaching/index.html",
         {
             "help_points": selectors.help_points(),
-            "sessions": selectors.upcoming_sessions(),
+            "sessions": sessions,
             "booked": selectors.active_session_ids(user=request.user),
             "can_coach": permissions.can_coach(request.user),
+            "cancellable": {
+                session.pk
+                for session in sessions
+                if permissions.can_cancel_session(request.user, session)
+            },
         },
     )
 
