@@ -108,11 +108,13 @@ from samen.inclusion.models_assisted import (  # noqa: E402
     AssistedActionKind,
     AssistedSession,
 )
+from samen.inclusion.models_translation import ContentTranslation  # noqa: E402
 
 __all__ = [
     "AssistedAction",
     "AssistedActionKind",
     "AssistedSession",
+    "ContentTranslation",
     "EasyReadMixin",
     "JargonTerm",
 ]
