@@ -201,3 +201,49 @@ def departments() -> QuerySet[Department]:
     """Departments with how many current staff members are in each."""
     current = Q(staff__user__groups__name=Role.STAFF, staff__user__is_active=True)
     return Department.objects.annotate(members=Count("staff", filter=current)).order_by("name")
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    label: str
+    staff: int
+    attendees: int | None  # staff members present at one course session or more; None: hidden
+    sessions: int | None  # course sessions attended, all of them together
+
+    @property
+    def shown(self) -> bool:
+        return self.attendees is not None
+
+
+def course_attendance() -> list[AttendanceRow]:
+    """Per department: how many staff members came to courses, from registered attendance.
+
+    Like the levels, a department of fewer than `MIN_GROUP` staff members shows no figures.
+    """
+    from samen.skills.models_courses import Attendance
+
+    department_of = dict(staff_profiles().values_list("user_id", "department_id"))
+    present = Attendance.objects.filter(
+        present=True, enrolment__person_id__in=department_of
+    ).values_list("enrolment__person_id", flat=True)
+    people: dict[int, set[int]] = defaultdict(set)
+    sessions: dict[int, int] = defaultdict(int)
+    for person_id in present:
+        people[department_of[person_id]].add(person_id)
+        sessions[department_of[person_id]] += 1
+    staff: dict[int, int] = defaultdict(int)
+    for department_id in department_of.values():
+        staff[department_id] += 1
+    rows = []
+    for department in Department.objects.order_by("name"):
+        count = staff[department.pk]
+        shown = count >= MIN_GROUP
+        rows.append(
+            AttendanceRow(
+                label=department.name,
+                staff=count,
+                attendees=len(people[department.pk]) if shown else None,
+                sessions=sessions[department.pk] if shown else None,
+            )
+        )
+    return rows

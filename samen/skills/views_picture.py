@@ -32,6 +32,7 @@ def picture(request: HttpRequest) -> HttpResponse:
             "picture": figures,
             "chart": heatmap(figures),
             "shades": [(level, fill) for level, (fill, _text) in enumerate(SHADES)],
+            "attendance": selectors_picture.course_attendance(),
         },
     )
 

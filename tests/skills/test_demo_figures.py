@@ -93,6 +93,14 @@ def test_the_skills_picture_shows_the_demo_departments(demo_organiser):
         "0.6",
         "5",
     ]
+    # Sander Bakker (customer services) came to two sessions of the past video-call course.
+    assert _rows(html, "Staff members at courses, by department") == [
+        ["Communications", hidden],
+        ["Customer services", "7", "1", "2"],
+        ["Finance", "6", "0", "0"],
+        ["Public space", "6", "0", "0"],
+        ["Social domain", "6", "0", "0"],
+    ]
     # Four field workers: the role's section gives no figures.
     field_worker = html.split(">Field worker</h3>", 1)[1].split("<h3", 1)[0]
     assert "fewer than 5 people" in field_worker

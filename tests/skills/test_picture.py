@@ -138,10 +138,10 @@ def test_the_picture_runs_a_fixed_number_of_queries(client, organiser, django_as
     _staff_in(department, 6, answer=3)
     client.get(reverse("skills:picture"))
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(16):
         client.get(reverse("skills:picture"))
     _staff_in(department, 3, answer=2)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(16):
         client.get(reverse("skills:picture"))
 
 
