@@ -18,6 +18,7 @@ from samen.skills.framework_text import translated
 from samen.skills.models import AnswerScale, Assessment
 from samen.skills.permissions_picture import can_edit_own_staff_profile
 from samen.skills.presentation import level_explanations, weak_areas
+from samen.skills.views_courses import next_step_courses
 
 RETURN_TO_CHECK = "check"
 
@@ -158,6 +159,7 @@ def _result_context(request: HttpRequest, assessment: Assessment) -> dict[str, o
         "lines": lines,
         "explanations": level_explanations(version=assessment.version),
         "weak": weak_areas(lines),
+        "courses": next_step_courses(request=request, lines=lines),
         "help_url": request.build_absolute_uri(reverse("core:help")),
     }
 

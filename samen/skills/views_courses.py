@@ -1,6 +1,8 @@
 """Course pages for residents and staff: the list, a course, enrolling, "my courses",
 certificates and their public verification, feedback and calendar files."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -267,3 +269,24 @@ def calendar_feed_renew(request: HttpRequest) -> HttpResponse:
         request, _("Your calendar link is ready. Any link you had before no longer works.")
     )
     return redirect("skills:my_courses")
+
+
+def next_step_courses(*, request: HttpRequest, lines: list[Any]) -> list[dict[str, Any]]:
+    """Upcoming courses that train the competences a self-assessment found weakest, for the
+    result's "next steps" (absolute links, so the PDF's links work too)."""
+    from samen.skills.presentation import WEAK_BELOW
+
+    weak = [
+        competence_line.competence.pk
+        for line in lines
+        for competence_line in line.competences
+        if competence_line.level < WEAK_BELOW
+    ]
+    return [
+        {
+            "title": course.title,
+            "starts": course.first_start,
+            "url": request.build_absolute_uri(reverse("skills:course_detail", args=[course.pk])),
+        }
+        for course in selectors.courses_for_competences(competence_ids=weak, user=request.user)
+    ]

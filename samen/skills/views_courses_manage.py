@@ -29,6 +29,9 @@ from samen.skills.models_courses import (
     EnrolmentStatus,
 )
 
+# The service names model fields; the form asks for a day and two times, as for help sessions.
+from samen.skills.views_coaching_manage import _session_errors as day_and_time_errors
+
 
 @allowed_if(permissions.can_manage_courses)
 def course_manage_list(request: HttpRequest) -> HttpResponse:
@@ -118,7 +121,7 @@ def _session_form(request: HttpRequest, course: Course, session: CourseSession |
                 **data,
             )
         except ValidationError as exc:
-            form.add_error(None, _field_errors(exc))
+            form.add_error(None, day_and_time_errors(exc))
         else:
             messages.success(request, _("The session is saved."))
             return redirect("skills:course_edit", course_id=course.pk)
@@ -126,16 +129,6 @@ def _session_form(request: HttpRequest, course: Course, session: CourseSession |
         request,
         "skills/courses/manage/session_form.html",
         {"course": course, "session": session, "form": form},
-    )
-
-
-def _field_errors(exc: ValidationError) -> ValidationError:
-    """The service names model fields; the form asks for a day and two times instead."""
-    if not hasattr(exc, "error_dict"):
-        return exc
-    fields = {"starts_at": "starts", "ends_at": "ends"}
-    return ValidationError(
-        {fields.get(name, name): errors for name, errors in exc.error_dict.items()}
     )
 
 
