@@ -424,3 +424,8 @@ class BallotForm(VoteDeclarationMixin, SamenForm):
             for message in bound:
                 found.append((input_id, message))
         return found
+
+
+class SubmitVoteForm(VoteDeclarationMixin, SamenForm):
+    """The check-your-answers step: nothing to fill in, except the Digicoach's declaration
+    ("I confirm the resident chose these projects themselves") when the vote is assisted."""

@@ -112,3 +112,16 @@ def can_unhide_proposal(user: Any, proposal: Proposal) -> bool:
     if not _is_moderator(user):
         return False
     return proposal.is_hidden
+
+
+def can_vote(user: Any, process: Process) -> bool:
+    """Online voting: a logged-in, eligible person while the voting phase is open."""
+    if not user.is_authenticated:
+        return False
+    if not user.is_active:
+        return False
+    if not process.is_published:
+        return False
+    if not selectors.phase_kind_is_open(process=process, kind=PhaseKind.VOTING):
+        return False
+    return selectors.eligibility_for(process=process, user=user).eligible

@@ -53,3 +53,8 @@ urlpatterns = [
     path(f"{PROPOSAL}/hide/", views_review.proposal_hide, name="proposal_hide"),
     path(f"{PROPOSAL}/unhide/", views_review.proposal_unhide, name="proposal_unhide"),
 ]
+
+# Online voting (urls_voting.py).
+from samen.budgeting.urls_voting import urlpatterns as voting_patterns  # noqa: E402
+
+urlpatterns += voting_patterns

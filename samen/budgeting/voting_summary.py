@@ -1,0 +1,53 @@
+"""Reads for the voting pages: the voting phase, and a voter's choices as readable answers."""
+
+from dataclasses import dataclass, field
+
+from samen.budgeting import ballots
+from samen.budgeting.models import BallotKind, Budget, District, Phase, PhaseKind, Process, Proposal
+
+
+def voting_phase(process: Process) -> Phase | None:
+    """The process's voting phase (switched on), for its dates; uses a prefetch if present."""
+    return next((p for p in process.phases.all() if p.kind == PhaseKind.VOTING and p.enabled), None)
+
+
+@dataclass
+class BudgetAnswers:
+    """One budget on the check-your-answers and receipt pages."""
+
+    budget: Budget
+    picks: list[tuple[Proposal, int]] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"budget_{self.budget.pk}"
+
+    @property
+    def kind(self) -> str:
+        return self.budget.ballot_kind
+
+    @property
+    def total_cost_minor(self) -> int:
+        return sum(proposal.cost_minor for proposal, _value in self.picks)
+
+    @property
+    def points(self) -> int:
+        return sum(value for _proposal, value in self.picks)
+
+
+def answers_for(
+    *, process: Process, district: District | None, choices: ballots.Choices
+) -> list[BudgetAnswers]:
+    """Every budget on the voter's ballot with what they chose: ranked in place order, points
+    and plain choices by title."""
+    answers = []
+    for budget in ballots.ballot_budgets(process=process, district=district):
+        picks = choices.get(budget.pk, {})
+        projects = ballots.budget_projects(budget=budget).filter(pk__in=list(picks))
+        rows = [(proposal, picks[proposal.pk]) for proposal in projects]
+        if budget.ballot_kind == BallotKind.RANKED:
+            rows.sort(key=lambda row: row[1])
+        else:
+            rows.sort(key=lambda row: row[0].title)
+        answers.append(BudgetAnswers(budget=budget, picks=rows))
+    return answers
