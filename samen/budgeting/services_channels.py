@@ -87,8 +87,18 @@ class IssuedCode:
 
     code: str
     voting_code: VotingCode
-    recipient_name: str
+    account_name: str = ""
+    reference: str = ""
     language: str = ""
+
+    @property
+    def recipient_name(self) -> str:
+        """The letter's addressee, in the language active now (the letter's)."""
+        if self.account_name:
+            return self.account_name
+        if self.reference:
+            return _("Register number %(reference)s") % {"reference": self.reference}
+        return _("Resident")
 
 
 def _voting_has_ended(process: Process) -> bool:
@@ -179,18 +189,17 @@ def voting_code_batch_create(
     for number in range(count):
         plain = code_new()
         code = VotingCode(process=process, batch=batch, digest=keyed_digest(plain))
-        name = _("Resident")
-        language = ""
+        item = IssuedCode(plain, code)
         if users:
             code.user = users[number]
             name = users[number].display_name or users[number].email
-            language = users[number].preferred_language
+            item = IssuedCode(plain, code, name, language=users[number].preferred_language)
         elif references:
             code.reference_digest = keyed_digest(references[number])
-            name = _("Register number %(reference)s") % {"reference": references[number]}
+            item = IssuedCode(plain, code, reference=references[number])
         code.full_clean()
         code.save()
-        issued.append(IssuedCode(plain, code, name, language))
+        issued.append(item)
     audit_record(
         actor=actor,
         action="budgeting.voting_codes_create",
@@ -316,6 +325,25 @@ def _refuse_if_voted(process: Process, voter_key: str) -> None:
         _refuse_other_channel(entry, Channel.PAPER)
 
 
+def _refuse_if_waiting(process: Process, voter_key: str) -> None:
+    if PaperBallotEntry.objects.filter(
+        process=process, voter_key=voter_key, status=PaperStatus.ENTERED
+    ).exists():
+        raise ValidationError(
+            _("A paper ballot for this person is already waiting for a second person to check.")
+        )
+
+
+def paper_identity_check(*, process: Process, kind: str, value: str) -> PaperIdentity:
+    """The identity on a paper ballot, refused early if this person cannot vote on paper now
+    (voting closed, already voted, or a paper entry already waiting)."""
+    identity = paper_identity_resolve(process=process, kind=kind, value=value)
+    _refuse_unless_voting_open(process)
+    _refuse_if_voted(process, identity.voter_key)
+    _refuse_if_waiting(process, identity.voter_key)
+    return identity
+
+
 @transaction.atomic
 def paper_ballot_enter(
     *,
@@ -330,12 +358,7 @@ def paper_ballot_enter(
     confirms it."""
     _refuse_unless_voting_open(process)
     _refuse_if_voted(process, identity.voter_key)
-    if PaperBallotEntry.objects.filter(
-        process=process, voter_key=identity.voter_key, status=PaperStatus.ENTERED
-    ).exists():
-        raise ValidationError(
-            _("A paper ballot for this person is already waiting for a second person to check.")
-        )
+    _refuse_if_waiting(process, identity.voter_key)
     ballots.choices_validate(process=process, district=district, choices=choices)
     entry = PaperBallotEntry(
         process=process,

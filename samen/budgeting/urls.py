@@ -58,3 +58,8 @@ urlpatterns = [
 from samen.budgeting.urls_voting import urlpatterns as voting_patterns  # noqa: E402
 
 urlpatterns += voting_patterns
+
+# Voting codes and paper ballots (urls_channels.py).
+from samen.budgeting.urls_channels import urlpatterns as channel_patterns  # noqa: E402
+
+urlpatterns += channel_patterns
