@@ -28,8 +28,10 @@ from django.test import Client
 from django.urls import reverse
 
 from samen.inclusion import forms as inclusion_forms
-from samen.inclusion import forms_assisted
-from samen.inclusion.models import AssistedSession, JargonTerm
+from samen.inclusion import forms_assisted, forms_translation
+from samen.inclusion.models import AssistedSession, ContentTranslation, JargonTerm
+from samen.skills.demo_coaching import LIBRARY
+from samen.skills.models_coaching import HelpPoint
 from tests.pages import (
     DENIED,
     OK,
@@ -72,6 +74,11 @@ def demo_assisted_session(world: World) -> dict[str, Any]:
 
 def missing_assisted_session(world: World) -> dict[str, Any]:
     return {"session_id": 999_999}
+
+
+def demo_help_point(world: World) -> dict[str, Any]:
+    """The demo library help point (samen.skills.demo_coaching), to translate."""
+    return {"kind": "skills.helppoint", "object_id": HelpPoint.objects.get(name=LIBRARY).pk}
 
 
 # Only the coach who helped and the resident who was helped see a receipt.
@@ -127,6 +134,21 @@ INCLUSION_PAGES: tuple[Page, ...] = (
     ),
     Page("inclusion:assisted_history", members(), "Help you had from a Digicoach"),
     Page("inclusion:assisted_stats", management(*MANAGERS), "Assisted sessions"),
+    # content translation
+    Page("inclusion:translation_index", management(*MANAGERS), "Translations of content"),
+    Page(
+        "inclusion:translation_edit",
+        management(*MANAGERS),
+        f"Translate “{LIBRARY}”",
+        kwargs=demo_help_point,
+        methods=("GET", "POST"),
+    ),
+    Page(
+        "inclusion:translation_edit",
+        {**management(), **dict.fromkeys(MANAGERS, NOT_FOUND)},
+        kwargs=lambda world: {"kind": "accounts.user", "object_id": world.users["admin"].pk},
+        variant="not translatable",
+    ),
     # management
     Page("inclusion:manage", management(*MANAGERS), "Inclusion"),
     Page("inclusion:jargon_list", management(*MANAGERS), "Hard words and plainer words"),
@@ -216,9 +238,20 @@ INCLUSION_FORMS: tuple[dict[str, Any], ...] = (
         },
         "url": _to("inclusion:assisted_start"),
     },
+    {
+        # Its fields are made per object (<field>__<language>), so the generic cases see
+        # none but the extra field; tests/inclusion/test_content_translation.py covers too
+        # long text and markup kept as text.
+        "name": "content translation",
+        "page": "inclusion:translation_edit",
+        "form": forms_translation.ContentTranslationForm,
+        "role": "organiser",
+        "valid": lambda client, world: {"name__nl": "Bibliotheek Lindeveld"},
+        "url": _to("inclusion:translation_edit", demo_help_point),
+    },
 )
 
-INCLUSION_MODELS = (JargonTerm, AssistedSession)
+INCLUSION_MODELS = (JargonTerm, AssistedSession, ContentTranslation)
 
 INCLUSION_FORMS_STORING_NOTHING: dict[str, str] = {
     "samen.inclusion.forms.ReadabilityCheckForm": (

@@ -11,13 +11,14 @@ class InclusionConfig(AppConfig):
 
     def ready(self) -> None:
         from samen.core.navigation import Section, register_main, register_management
-        from samen.inclusion import assisted_urls, permissions
+        from samen.inclusion import assisted_urls, permissions, translatable_models
 
         register_main(Section("inclusion:easy_read_index", _("Easy read"), order=30))
         register_main(
             Section("inclusion:assisted_start", _("Help a resident"), permissions.can_assist, 35)
         )
         assisted_urls.register()
+        translatable_models.register()
         register_management(
             Section(
                 "inclusion:manage",

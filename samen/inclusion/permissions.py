@@ -54,3 +54,7 @@ def can_view_assisted_receipt(user: Any, session: Any) -> bool:
 
 def can_view_assisted_stats(user: Any) -> bool:
     return _is_organiser_or_admin(user)
+
+
+def can_translate_content(user: Any) -> bool:
+    return _is_organiser_or_admin(user)

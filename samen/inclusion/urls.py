@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samen.inclusion import views, views_assisted, views_manage
+from samen.inclusion import views, views_assisted, views_manage, views_translation
 
 app_name = "inclusion"
 
@@ -43,4 +43,10 @@ urlpatterns = [
     path("manage/jargon/<int:term_id>/", views_manage.jargon_edit, name="jargon_edit"),
     path("manage/jargon/<int:term_id>/delete/", views_manage.jargon_delete, name="jargon_delete"),
     path("manage/letters/", views_manage.letter_sample, name="letter_sample"),
+    path("manage/translations/", views_translation.translation_index, name="translation_index"),
+    path(
+        "manage/translations/<str:kind>/<int:object_id>/",
+        views_translation.translation_edit,
+        name="translation_edit",
+    ),
 ]
