@@ -4,11 +4,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from samen.budgeting import views_open_data
+from samen.budgeting.api import api
 from samen.core import views as core_views
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/docs/", views_open_data.api_docs, name="api_docs"),
+    path("api/", views_open_data.api_root),
+    path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("samen.core.urls")),

@@ -410,3 +410,14 @@ BUDGETING_FORMS_NOT_POSTED = {
 }
 
 __all__ = ["BUDGETING_FORMS", "BUDGETING_FORMS_NOT_POSTED", "BUDGETING_MODELS", "PAGES"]
+
+# Delivery, open data and the API keep their rows in tests/pages_budgeting_delivery.py.
+from tests.pages_budgeting_delivery import (  # noqa: E402
+    DELIVERY_FORMS,
+    DELIVERY_MODELS,
+    DELIVERY_PAGES,
+)
+
+PAGES = (*PAGES, *DELIVERY_PAGES)
+BUDGETING_FORMS = (*BUDGETING_FORMS, *DELIVERY_FORMS)
+BUDGETING_MODELS = (*BUDGETING_MODELS, *DELIVERY_MODELS)

@@ -188,11 +188,16 @@ SAMEN_PERSONAL_DATA: dict[str, tuple[str, str]] = {
         "samen.skills.selectors.assessments_export",
         "samen.skills.services.assessments_erase",
     ),
+    "budgeting_follows": (
+        "samen.budgeting.selectors_delivery.follows_export",
+        "samen.budgeting.services_delivery.follows_erase",
+    ),
 }
 # Functions `seed_demo` calls, in order, after creating the demo users; each returns what it did.
 SAMEN_DEMO_SEEDERS: list[str] = [
     "samen.skills.demo.seed",
     "samen.budgeting.demo.seed",
+    "samen.budgeting.demo_delivery.seed",
     "samen.inclusion.demo.seed",
 ]
 

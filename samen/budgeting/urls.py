@@ -63,3 +63,8 @@ urlpatterns += voting_patterns
 from samen.budgeting.urls_channels import urlpatterns as channel_patterns  # noqa: E402
 
 urlpatterns += channel_patterns
+
+# Delivery news, following projects, CSV downloads and the .pb import (urls_delivery.py).
+from samen.budgeting.urls_delivery import urlpatterns as delivery_patterns  # noqa: E402
+
+urlpatterns += delivery_patterns
