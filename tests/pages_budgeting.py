@@ -421,3 +421,10 @@ from tests.pages_budgeting_delivery import (  # noqa: E402
 PAGES = (*PAGES, *DELIVERY_PAGES)
 BUDGETING_FORMS = (*BUDGETING_FORMS, *DELIVERY_FORMS)
 BUDGETING_MODELS = (*BUDGETING_MODELS, *DELIVERY_MODELS)
+
+# Online voting keeps its rows in tests/pages_budgeting_voting.py.
+from tests.pages_budgeting_voting import VOTING_FORMS, VOTING_MODELS, VOTING_PAGES  # noqa: E402
+
+PAGES = (*PAGES, *VOTING_PAGES)
+BUDGETING_FORMS = (*BUDGETING_FORMS, *VOTING_FORMS)
+BUDGETING_MODELS = (*BUDGETING_MODELS, *VOTING_MODELS)

@@ -349,4 +349,7 @@ def seed() -> list[str]:
                 f"created budgeting process {title!r} ({len(proposals)} proposals, "
                 f"now in {phase.kind if phase else 'no'} phase)"
             )
+        from samen.budgeting.demo_voting import seed_voting
+
+        done += seed_voting(users)
     return done

@@ -429,3 +429,8 @@ class BallotForm(VoteDeclarationMixin, SamenForm):
 class SubmitVoteForm(VoteDeclarationMixin, SamenForm):
     """The check-your-answers step: nothing to fill in, except the Digicoach's declaration
     ("I confirm the resident chose these projects themselves") when the vote is assisted."""
+
+
+class StartVoteForm(SamenForm):
+    """ "Start voting" (or "Change your vote"): a button, so the voter's roll entry and their own
+    project order are made by a POST, never by merely opening a page."""

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samen.budgeting import ballots, permissions, selectors, services_voting
-from samen.budgeting.forms_voting import BallotForm, SubmitVoteForm
+from samen.budgeting.forms_voting import BallotForm, StartVoteForm, SubmitVoteForm
 from samen.budgeting.models import Channel, PhaseKind, Process, VoterRollEntry
 from samen.budgeting.views import visible_process
 from samen.budgeting.voting_summary import answers_for, voting_phase
@@ -85,14 +85,16 @@ class Voter:
         )
 
 
-def _page(request: HttpRequest, template: str, voter: Voter, **context: Any) -> HttpResponse:
+def _page(
+    request: HttpRequest, template: str, voter: Voter, status: int = 200, **context: Any
+) -> HttpResponse:
     context.update(
         process=voter.process,
         voter=voter,
         voting=voting_phase(voter.process),
         assistance=voter.assistance,
     )
-    return render(request, f"budgeting/vote/{template}", context)
+    return render(request, f"budgeting/vote/{template}", context, status=status)
 
 
 def _gate(request: HttpRequest, process_id: int) -> tuple[Voter | None, HttpResponse | None]:
@@ -106,7 +108,8 @@ def _gate(request: HttpRequest, process_id: int) -> tuple[Voter | None, HttpResp
         not_yet = phase is not None and phase.starts_at > timezone.now()
         return None, _page(request, "closed.html", voter, not_yet=not_yet)
     if not permissions.can_vote(request.user, process):
-        return None, _page(request, "not_eligible.html", voter)
+        # 403, with a page that says why and how to put it right.
+        return None, _page(request, "not_eligible.html", voter, status=403)
     return voter, None
 
 
@@ -118,9 +121,10 @@ def _answers(voter: Voter, choices: ballots.Choices) -> list[Any]:
     return answers_for(process=voter.process, district=voter.eligibility.district, choices=choices)
 
 
-def _start_page(voter: Voter) -> HttpResponse:
+def _start_page(voter: Voter, form: StartVoteForm | None = None) -> HttpResponse:
     answers = _answers(voter, voter.submitted_choices()) if voter.has_voted else []
-    return _page(voter.request, "start.html", voter, answers=answers)
+    form = form or StartVoteForm()
+    return _page(voter.request, "start.html", voter, answers=answers, form=form)
 
 
 @require_http_methods(GET_POST)
@@ -129,7 +133,8 @@ def vote_start(request: HttpRequest, process_id: int) -> HttpResponse:
     if refused is not None:
         return refused
     assert voter is not None
-    if request.method == "POST" and not voter.voted_another_way:
+    form = StartVoteForm(posted(request))
+    if request.method == "POST" and not voter.voted_another_way and form.is_valid():
         voter.entry = services_voting.ballot_start(
             process=voter.process,
             voter_key=voter.key,
@@ -141,7 +146,7 @@ def vote_start(request: HttpRequest, process_id: int) -> HttpResponse:
         if voter.assistance is not None:
             return _page(request, "ballot.html", voter, form=voter.ballot_form())
         return redirect("budgeting:vote_ballot", process_id=voter.process.pk)
-    return _start_page(voter)
+    return _start_page(voter, form)
 
 
 @require_http_methods(GET_POST)
@@ -196,22 +201,36 @@ def vote_check(request: HttpRequest, process_id: int) -> HttpResponse:
     assert voter is not None
     if voter.entry is None or voter.voted_another_way or not voter.entry.draft:
         return redirect("budgeting:vote_ballot", process_id=voter.process.pk)
+    choices = ballots.choices_from_json(voter.entry.draft)
+    try:
+        ballots.choices_validate(
+            process=voter.process, district=voter.eligibility.district, choices=choices
+        )
+    except ValidationError as error:
+        # A saved draft that is not a whole ballot yet: show the ballot with what to change.
+        return _ballot_with_errors(voter, error)
     form = SubmitVoteForm(posted(request), assisted=voter.assistance is not None)
     if request.method != "POST" or not form.is_valid():
         return _check_page(voter, form)
-    choices = ballots.choices_from_json(voter.entry.draft)
     try:
         _submit(voter, choices, declaration=form.cleaned_data.get("declaration", False))
     except ValidationError as error:
         if "declaration" in getattr(error, "error_dict", {}) and "declaration" in form.fields:
             form.add_error("declaration", error.error_dict["declaration"])
             return _check_page(voter, form)
-        # The ballot no longer fits its rules (say, a project was withdrawn): back to it.
-        messages.error(request, " ".join(error.messages))
-        if voter.assistance is not None:
-            return _page(request, "ballot.html", voter, form=voter.ballot_form())
-        return redirect("budgeting:vote_ballot", process_id=voter.process.pk)
+        return _ballot_with_errors(voter, error)
     return redirect("budgeting:vote_receipt", process_id=voter.process.pk)
+
+
+def _ballot_with_errors(voter: Voter, error: ValidationError) -> HttpResponse:
+    """The ballot, filled with the voter's choices, with each problem on its budget."""
+    form = voter.ballot_form()
+    for key, problems in getattr(error, "message_dict", {"__all__": error.messages}).items():
+        if key.startswith("budget_") and key[7:].isdigit():
+            form.budget_errors[int(key[7:])] = list(problems)
+        else:
+            messages.error(voter.request, " ".join(problems))
+    return _page(voter.request, "ballot.html", voter, form=form)
 
 
 @transaction.atomic

@@ -254,12 +254,15 @@ def test_not_eligible_is_told_why_and_where_to_fix_it(client, fields, message):
     process = factories.voting_process()
     client.force_login(UserFactory(**fields))
 
-    page = client.get(_url("vote_start", process)).content.decode()
+    response = client.get(_url("vote_start", process))
 
+    page = response.content.decode()
+    assert response.status_code == 403
     assert "You cannot vote in this process" in page
     assert message in page
-    assert client.post(_url("vote_start", process)).status_code == 200
-    assert client.get(_url("vote_ballot", process)).status_code == 200
+    assert reverse("accounts:profile") in page
+    assert client.post(_url("vote_start", process)).status_code == 403
+    assert client.get(_url("vote_ballot", process)).status_code == 403
     assert VoterRollEntry.objects.count() == 0
 
 
@@ -269,8 +272,9 @@ def test_too_old_for_a_youth_vote(client):
     process.min_age = 11
     process.save()
     client.force_login(UserFactory(year_of_birth=1960, postcode="7411 AB"))
-    page = client.get(_url("vote_start", process)).content.decode()
-    assert "This vote is for people up to 18 years old." in page
+    response = client.get(_url("vote_start", process))
+    assert response.status_code == 403
+    assert "This vote is for people up to 18 years old." in response.content.decode()
 
 
 def test_anonymous_visitors_log_in_first(client):
@@ -321,3 +325,21 @@ def test_the_process_page_links_to_the_vote_during_voting(client):
     process = factories.voting_process()
     page = client.get(reverse("budgeting:process_detail", kwargs={"process_id": process.pk}))
     assert f'href="{_url("vote_start", process)}"' in page.content.decode()
+
+
+def test_an_unfinished_draft_is_sent_back_to_the_ballot_with_what_to_change(resident_client):
+    process = factories.voting_process(ballot_kind=BallotKind.EXACTLY, min_choices=1, max_choices=1)
+    _start(resident_client, process)
+    resident_client.post(
+        _url("vote_ballot", process),
+        {**_approve(process, ["Centrum project 1"], []), "action": "save"},
+    )
+
+    page = resident_client.get(_url("vote_check", process))
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<h1>Your ballot</h1>" in html
+    assert "Choose exactly 1 project for Lindeveld-wide; you chose 0." in html
+    assert resident_client.post(_url("vote_check", process)).status_code == 200
+    assert Ballot.objects.count() == 0
