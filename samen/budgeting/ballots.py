@@ -164,8 +164,11 @@ def budget_choice_errors(
     return errors
 
 
-def choices_validate(*, process: Process, district: District | None, choices: Choices) -> None:
-    """Raise ValidationError keyed by "budget_<id>" naming every problem, or return quietly."""
+def choices_validate(
+    *, process: Process, district: District | None, choices: Choices
+) -> dict[int, Budget]:
+    """Raise ValidationError keyed by "budget_<id>" naming every problem; else return the
+    voter's budgets by id."""
     budgets = {b.pk: b for b in ballot_budgets(process=process, district=district)}
     errors: dict[str, list[str]] = {}
     unknown = sorted(set(choices) - set(budgets))
@@ -182,3 +185,4 @@ def choices_validate(*, process: Process, district: District | None, choices: Ch
         errors["__all__"] = [_("Choose at least one project before you send your vote.")]
     if errors:
         raise ValidationError(errors, code="invalid_ballot")
+    return budgets
