@@ -16,9 +16,10 @@ from django.test import Client
 from django.urls import reverse
 
 from samen.budgeting import forms as budgeting_forms
-from samen.budgeting import forms_manage
+from samen.budgeting import forms_manage, forms_results
 from samen.budgeting.demo import WARD_TITLE, YOUTH_TITLE
-from samen.budgeting.models import Budget, District, Phase, Process, Proposal
+from samen.budgeting.demo_results import COUNTED_TITLE, FINISHED_TITLE
+from samen.budgeting.models import Budget, BudgetResult, Count, District, Phase, Process, Proposal
 from tests.pages import (
     DENIED,
     OK,
@@ -74,6 +75,26 @@ def _budget(world: World) -> dict[str, Any]:
     return {"process_id": budget.process_id, "budget_id": budget.pk}
 
 
+def _finished(world: World) -> dict[str, Any]:
+    return {"process_id": _process(FINISHED_TITLE).pk}
+
+
+def _counted(world: World) -> dict[str, Any]:
+    return {"process_id": _process(COUNTED_TITLE).pk}
+
+
+def _pb_file(world: World) -> dict[str, Any]:
+    result = BudgetResult.objects.get(
+        count__process__title=FINISHED_TITLE, budget__district__isnull=True
+    )
+    return {"process_id": result.count.process_id, "budget_id": result.budget_id}
+
+
+def _unpublished_count(world: World) -> dict[str, Any]:
+    count = Count.objects.get(process__title=COUNTED_TITLE, status="done")
+    return {"process_id": count.process_id, "count_id": count.pk}
+
+
 def _staff_only(*allowed: str) -> dict[str, Expect]:
     """A page outside /manage/ that only the listed roles see; the rest get 404, so a hidden
     proposal's existence is not given away."""
@@ -103,6 +124,42 @@ PAGES: tuple[Page, ...] = (
         variant="ideas phase",
     ),
     Page("budgeting:proposal_list", everyone(), "Proposals", kwargs=_youth),
+    Page("budgeting:results", everyone(), "Results", kwargs=_finished),
+    Page(
+        "budgeting:results",
+        everyone(),
+        "Results",
+        kwargs=_counted,
+        variant="counted, not published",
+    ),
+    Page("budgeting:results_pb", everyone(), kwargs=_pb_file, html=False),
+    Page(
+        "budgeting:manage_results",
+        management("organiser"),
+        f"Results of {FINISHED_TITLE}",
+        kwargs=_finished,
+    ),
+    Page(
+        "budgeting:manage_results",
+        management("organiser"),
+        f"Results of {COUNTED_TITLE}",
+        kwargs=_counted,
+        variant="counted, not published",
+    ),
+    Page(
+        "budgeting:count_request",
+        management("organiser"),
+        "Count the votes",
+        kwargs=_counted,
+        methods=GET_POST,
+    ),
+    Page(
+        "budgeting:count_publish",
+        management("organiser"),
+        "Publish the results",
+        kwargs=_unpublished_count,
+        methods=GET_POST,
+    ),
     Page("budgeting:proposal_detail", everyone(), FEASIBLE, kwargs=_proposal(FEASIBLE)),
     Page(
         "budgeting:proposal_detail",
@@ -402,9 +459,25 @@ BUDGETING_FORMS: tuple[dict[str, Any], ...] = (
         "valid": _valid({"reason": "It was advertising for a local shop we now allow."}),
         "url": _to("budgeting:proposal_unhide", _proposal(HIDDEN)),
     },
+    {
+        "name": "budgeting count",
+        "page": "budgeting:count_request",
+        "form": forms_results.CountForm,
+        "role": "organiser",
+        "valid": _valid({}),
+        "url": _to("budgeting:count_request", _counted),
+    },
+    {
+        "name": "budgeting publish",
+        "page": "budgeting:count_publish",
+        "form": forms_results.PublishForm,
+        "role": "organiser",
+        "valid": _valid({"checked": "on", "reason": "Checked with the residents' panel."}),
+        "url": _to("budgeting:count_publish", _unpublished_count),
+    },
 )
 
-BUDGETING_MODELS = (Process, Phase, District, Budget, Proposal)
+BUDGETING_MODELS = (Process, Phase, District, Budget, Proposal, Count)
 BUDGETING_FORMS_NOT_POSTED = {
     "samen.budgeting.forms.ProposalFilterForm": "The public list's filter, sent with GET.",
 }

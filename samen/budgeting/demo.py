@@ -349,6 +349,9 @@ def seed() -> list[str]:
                 f"created budgeting process {title!r} ({len(proposals)} proposals, "
                 f"now in {phase.kind if phase else 'no'} phase)"
             )
+        from samen.budgeting.demo_results import seed_results
+
+        done += seed_results(users)
         from samen.budgeting.demo_voting import seed_voting
 
         done += seed_voting(users)

@@ -125,3 +125,13 @@ def can_vote(user: Any, process: Process) -> bool:
     if not selectors.phase_kind_is_open(process=process, kind=PhaseKind.VOTING):
         return False
     return selectors.eligibility_for(process=process, user=user).eligible
+
+
+def can_view_results(user: Any, process: Process) -> bool:
+    """The results page: whoever can see the process (it says when nothing is published)."""
+    return can_view_process(user, process)
+
+
+def can_count_votes(user: Any, process: Process | None = None) -> bool:
+    """Counting, following the count and publishing: organisers, who also see turnout."""
+    return _is_organiser(user)

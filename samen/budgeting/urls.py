@@ -68,3 +68,8 @@ urlpatterns += channel_patterns
 from samen.budgeting.urls_delivery import urlpatterns as delivery_patterns  # noqa: E402
 
 urlpatterns += delivery_patterns
+
+# Counting, publishing and the results pages (urls_results.py).
+from samen.budgeting.urls_results import urlpatterns as results_patterns  # noqa: E402
+
+urlpatterns += results_patterns
