@@ -501,3 +501,14 @@ from tests.pages_budgeting_voting import VOTING_FORMS, VOTING_MODELS, VOTING_PAG
 PAGES = (*PAGES, *VOTING_PAGES)
 BUDGETING_FORMS = (*BUDGETING_FORMS, *VOTING_FORMS)
 BUDGETING_MODELS = (*BUDGETING_MODELS, *VOTING_MODELS)
+
+# Voting codes and paper ballots keep their rows in tests/pages_budgeting_channels.py.
+from tests.pages_budgeting_channels import (  # noqa: E402
+    CHANNEL_FORMS,
+    CHANNEL_MODELS,
+    CHANNEL_PAGES,
+)
+
+PAGES = (*PAGES, *CHANNEL_PAGES)
+BUDGETING_FORMS = (*BUDGETING_FORMS, *CHANNEL_FORMS)
+BUDGETING_MODELS = (*BUDGETING_MODELS, *CHANNEL_MODELS)

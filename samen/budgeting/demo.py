@@ -355,4 +355,7 @@ def seed() -> list[str]:
         from samen.budgeting.demo_voting import seed_voting
 
         done += seed_voting(users)
+        from samen.budgeting.demo_channels import seed_channels
+
+        done += seed_channels(users)
     return done

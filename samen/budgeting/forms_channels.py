@@ -128,16 +128,18 @@ class EligibilityForm(SamenForm):
     """What a code voter tells us so we know they may vote and which district's ballot is
     theirs. The postcode is asked only where the process has districts or needs residency."""
 
+    year_of_birth = year_of_birth_field(required=True)
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+
     def __init__(self, *args: Any, process: Process, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.process = process
-        self.fields["year_of_birth"] = year_of_birth_field(required=True)
-        if process.residency_required or process.districts.exists():
-            self.fields["postcode"] = forms.CharField(
-                label=_("Postcode"),
-                max_length=10,
-                widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
-            )
+        if not (process.residency_required or process.districts.exists()):
+            del self.fields["postcode"]
 
 
 class PaperIdentityForm(SamenForm):
@@ -149,6 +151,7 @@ class PaperIdentityForm(SamenForm):
     identity = forms.CharField(
         label=_("Code, email address or register reference"),
         max_length=254,
+        validators=[no_markup],
         help_text=_("As written on the paper ballot."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
@@ -159,6 +162,7 @@ class PaperIdentityForm(SamenForm):
         empty_label=_("Area-wide ballot only"),
         error_messages={"invalid_choice": _("Choose a district from the list.")},
     )
+    year_of_birth = year_of_birth_field(required=False)
 
     def __init__(self, *args: Any, process: Process, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -167,7 +171,6 @@ class PaperIdentityForm(SamenForm):
         if districts.exists():
             self.fields["district"].required = True
             self.fields["district"].empty_label = None
-        self.fields["year_of_birth"] = year_of_birth_field(required=False)
 
 
 class PaperCheckForm(SamenForm):

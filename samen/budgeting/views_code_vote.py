@@ -90,8 +90,9 @@ def code_enter(request: HttpRequest, process_id: int) -> HttpResponse:
             )
         else:
             code = channels.voting_code_find(process=process, typed=form.cleaned_data["code"])
-            if code is None:
+            if code is None and channels.code_normalise(form.cleaned_data["code"]):
                 channels.code_attempt_failed(address=address, process=process)
+            if code is None:
                 form.add_error("code", CODE_DOES_NOT_WORK)
         entry = _entry(process, code) if code else None
         if entry is not None:

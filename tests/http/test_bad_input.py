@@ -443,7 +443,8 @@ def test_the_valid_payload_is_accepted_and_changes_what_the_snapshot_sees(case, 
     response = client.post(url, data)
 
     assert response.status_code == case.success
-    assert field_errors(response.content.decode()) == []
+    if response["Content-Type"].startswith("text/html"):  # a download has no form to show
+        assert field_errors(response.content.decode()) == []
     assert saved_state(client) != before
 
 
