@@ -15,6 +15,7 @@ from samen.budgeting import permissions, selectors, services
 from samen.budgeting.forms import ProposalFilterForm, ProposalForm
 from samen.budgeting.models import Process, Proposal
 from samen.budgeting.money import to_major, to_minor
+from samen.budgeting.permissions_channels import can_enter_paper_ballots
 from samen.core.http import posted
 from samen.inclusion.forms import readability_messages
 
@@ -58,6 +59,7 @@ def process_detail(request: HttpRequest, process_id: int) -> HttpResponse:
         "eligibility": eligibility,
         "can_submit": permissions.can_submit_proposal(request.user, process),
         "can_manage": permissions.can_view_process_management(request.user, process),
+        "can_enter_paper": can_enter_paper_ballots(request.user, process),
     }
     return render(request, "budgeting/process_detail.html", context)
 
