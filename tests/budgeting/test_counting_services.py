@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from pbcount import count as recount
 from pbcount import read_pb
 from pbcount.cli import main as pbcount_main
 from pbcount.explain import N_
@@ -278,3 +279,46 @@ def test_every_pbcount_explanation_sentence_is_in_budgetings_catalogue():
     }
 
     assert marked == set(counting.EXPLANATION_MSGIDS)
+
+
+@pytest.mark.parametrize(
+    ("design", "ballots", "vote_type", "rule"),
+    [
+        (
+            {"ballot_kind": BallotKind.RANKED, "max_choices": 2},
+            [(["A", "C"], [1, 2]), (["C", "B"], [1, 2]), (["B"], [1])],
+            "ordinal",
+            "mes-borda+add1+greedy",
+        ),
+        (
+            {"ballot_kind": BallotKind.KNAPSACK},
+            [(["A", "B"], None), (["C"], None), (["B", "C"], None)],
+            "approval",
+            "mes-cost+add1+greedy",
+        ),
+        (
+            {"ballot_kind": BallotKind.EXACTLY, "min_choices": 2, "max_choices": 2},
+            [(["A", "B"], None), (["A", "C"], None), (["B", "C"], None)],
+            "approval",
+            "mes-cost+add1+greedy",
+        ),
+    ],
+)
+def test_every_ballot_design_counts_and_recounts_from_its_file(design, ballots, vote_type, rule):
+    process = small_process("mes-cost+add1+greedy", **design)
+    for titles, values in ballots:
+        vote(process, *titles, values=values)
+    close_voting(process)
+
+    count = services_counting.count_request(actor=factories.organiser(), process=process)
+
+    assert count.status == CountStatus.DONE
+    election = read_pb(io.StringIO(count.budget_results.get().pb_file))
+    assert (election.meta["vote_type"], election.meta["rule"]) == (vote_type, rule)
+    assert sorted(election.official_selected or ()) == sorted(
+        str(pk)
+        for pk in ProjectResult.objects.filter(
+            budget_result__count=count, selected=True
+        ).values_list("proposal_id", flat=True)
+    )
+    assert sorted(recount(election, rule).selected) == sorted(election.official_selected or ())
