@@ -11,7 +11,7 @@ from samen.core import views as core_views
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("api/docs/", views_open_data.api_docs, name="api_docs"),
+    path("api/docs/", views_open_data.api_root, name="api_docs"),
     path("api/", views_open_data.api_root),
     path("api/", api.urls),
 ]

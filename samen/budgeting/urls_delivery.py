@@ -35,4 +35,5 @@ urlpatterns = [
     ),
     path("<int:process_id>/results.csv", views_open_data.results_csv, name="results_csv"),
     path("manage/import/", views_open_data.process_import, name="process_import"),
+    path("open-data/", views_open_data.open_data, name="open_data"),
 ]

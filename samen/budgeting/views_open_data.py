@@ -82,8 +82,9 @@ def process_import(request: HttpRequest) -> HttpResponse:
 
 
 def api_root(request: HttpRequest) -> HttpResponse:
-    """/api/ itself has no data: it leads people to the page that describes the API."""
-    return redirect("api_docs")
+    """/api/ and /api/docs/ lead people to the page that describes the API, which lives with
+    the other pages under a language prefix (the API's own addresses have none)."""
+    return redirect("budgeting:open_data")
 
 
 ENDPOINT_HELP = {
@@ -102,7 +103,7 @@ ENDPOINT_HELP = {
 
 
 @require_http_methods(["GET"])
-def api_docs(request: HttpRequest) -> HttpResponse:
+def open_data(request: HttpRequest) -> HttpResponse:
     """A plain page listing the API's endpoints; the OpenAPI document is the full reference.
     (Swagger UI would load from a CDN, which the CSP blocks and which needs the internet.)"""
     from samen.budgeting.api import api
@@ -119,4 +120,4 @@ def api_docs(request: HttpRequest) -> HttpResponse:
         for method, operation in operations.items()
     ]
     context = {"endpoints": endpoints, "info": schema["info"], "openapi_url": "/api/openapi.json"}
-    return render(request, "budgeting/delivery/api_docs.html", context)
+    return render(request, "budgeting/delivery/open_data.html", context)

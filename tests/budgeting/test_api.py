@@ -91,7 +91,7 @@ def test_a_process_has_its_phases_and_budgets_and_an_unpublished_one_is_404(worl
 
 
 def test_projects_are_the_ballot_without_authors(world):
-    process, (benches, skate, fountain), _hidden = world
+    process, (benches, _skate, fountain), _hidden = world
 
     status, body = _get(f"/api/processes/{process.pk}/projects?limit=2")
 
@@ -218,7 +218,7 @@ def test_delivery_lists_funded_projects_with_status_milestones_and_updates(world
 
 def test_the_openapi_document_describes_every_endpoint_and_the_docs_page_lists_them():
     status, schema = _get("/api/openapi.json")
-    docs = Client().get("/api/docs/")
+    docs = Client().get("/en/budgeting/open-data/")
 
     assert status == 200
     assert (schema["openapi"], schema["info"]["title"]) == ("3.1.0", "Samen open data")
@@ -236,3 +236,7 @@ def test_the_openapi_document_describes_every_endpoint_and_the_docs_page_lists_t
     assert html.count("<code>GET /api/processes") == 7
     assert '<a href="/api/openapi.json">/api/openapi.json</a>' in html
     assert Client().post("/api/processes").status_code == 405
+    assert Client().get("/api/docs/")["Location"] == "/en/budgeting/open-data/"
+    assert (
+        Client().get("/api/", HTTP_ACCEPT_LANGUAGE="nl")["Location"] == "/nl/budgeting/open-data/"
+    )

@@ -17,8 +17,8 @@ from samen.budgeting.models import (
     BallotChoice,
     Budget,
     Count,
-    ProjectResult,
     Process,
+    ProjectResult,
     Proposal,
 )
 from samen.core.models import AuditEntry
