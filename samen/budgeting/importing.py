@@ -3,8 +3,8 @@
 One file is one election, so it becomes one process with one area-wide budget: its projects
 become shortlisted proposals, its VOTES anonymous ballots (no accounts, no voter roll), and
 its outcome a published count. The outcome is the file's `selected` column when it has one;
-otherwise pbcount counts the ballots with the rule named in META (the process's rule when
-META names none). The mapping is recorded in docs/decisions.md.
+otherwise the imported ballots are counted like any closed process (services_counting), with
+the rule META names where Samen offers it. The mapping is recorded in docs/decisions.md.
 """
 
 import dataclasses
@@ -19,11 +19,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pbcount import Election, PbcountError, count, format_pb
+from pbcount import Election, Outcome, PbcountError, count, format_pb
+from pbcount.explain import explain
 from pbcount.model import BallotType
 from pbcount.pabulib import parse_pb_bytes
 from pbcount.rules import official_rule
-from samen.budgeting import services
+from samen.budgeting import counting, services, services_counting
 from samen.budgeting.models import (
     RULE_IDS,
     Ballot,
@@ -160,23 +161,24 @@ def _category(labels: tuple[str, ...]) -> str:
     return Category.OTHER
 
 
-def _outcome(election: Election, rule: str) -> tuple[tuple[str, ...], str, bool]:
-    """The funded project ids, the rule they came from, and whether they were counted here."""
-    if election.official_selected is not None:
-        return election.official_selected, election.meta.get("rule", "").strip() or rule, False
+def _explanation(election: Election, selected: tuple[str, ...], rule: str) -> list[Any]:
+    """pbcount's plain-language summary of the file's own outcome, stored as counts store it."""
+    outcome = Outcome(
+        rule=rule,
+        selected=selected,
+        total_cost=sum((election.projects[pid].cost for pid in selected), Fraction(0)),
+        budget=election.budget,
+    )
     try:
-        return count(election, rule).selected, rule, True
-    except (PbcountError, ValueError) as error:
-        raise ValidationError(
-            _("The file has no “selected” column and counting it failed: %(problem)s")
-            % {"problem": str(error)},
-            code="count_failed",
-        ) from None
+        return counting.explanation_data(explain(election, outcome))
+    except (PbcountError, ValueError):
+        return []
 
 
 def _greedy(election: Election) -> set[str]:
+    """What greedy counting would fund, for the "funded under greedy" column."""
     try:
-        return set(count(election, "greedy-cost").selected)
+        return set(count(election, counting.GREEDY_RULE).selected)
     except (PbcountError, ValueError):
         return set()
 
@@ -216,6 +218,7 @@ def process_import(
         for pid, p in election.projects.items()
     }
     rule = official_rule(election) or DEFAULT_RULE
+    selected = election.official_selected
     currency = election.meta.get("currency", "").strip().upper()
     process = services.process_create(
         actor=actor,
@@ -239,23 +242,43 @@ def process_import(
     budget.save()
     proposals = _proposals(process=process, election=election, costs=costs, name=name)
     ballots = _ballots(process=process, budget=budget, election=election, proposals=proposals)
-    selected, used_rule, counted = _outcome(election, rule)
-    _results(
-        actor=actor,
-        process=process,
-        budget=budget,
-        election=election,
-        proposals=proposals,
-        selected=selected,
-        rule=used_rule,
-    )
+    if selected is None:
+        _count_and_publish(actor=actor, process=process)
+    else:
+        used = official_rule(election) or election.meta.get("rule", "").strip() or rule
+        _results(
+            actor=actor,
+            process=process,
+            budget=budget,
+            election=election,
+            proposals=proposals,
+            selected=selected,
+            rule=used[:40],
+        )
     audit_record(
         actor=actor,
         action="budgeting.process_import",
         target=process,
         data={"file": name[:200], "projects": len(proposals), "ballots": ballots},
     )
-    return Imported(process=process, projects=len(proposals), ballots=ballots, counted=counted)
+    return Imported(
+        process=process, projects=len(proposals), ballots=ballots, counted=selected is None
+    )
+
+
+def _count_and_publish(*, actor: Any, process: Process) -> None:
+    """A file without an outcome is counted like any closed process, from its ballots, with
+    the process's rule (the one META names, where Samen offers it), then published."""
+    counted = services_counting.count_request(actor=actor, process=process, background=False)
+    if counted.status != CountStatus.DONE:
+        raise ValidationError(
+            _("The file has no “selected” column and counting it failed: %(problem)s")
+            % {"problem": counted.error},
+            code="count_failed",
+        )
+    services_counting.count_publish(
+        actor=actor, count=counted, reason=_("Imported from a Pabulib file.")
+    )
 
 
 def _proposals(
@@ -347,10 +370,17 @@ def _results(
         spent_minor=sum(proposals[pid].estimated_cost_minor for pid in chosen),
         pb_file=pb_file,
         sha256=hashlib.sha256(pb_file.encode("utf-8")).hexdigest(),
+        explanation=_explanation(election, selected, rule),
+        comparison={"rule": rule},
     )
     votes, points = _tallies(election)
     greedy = _greedy(election)
-    order = sorted(election.projects, key=lambda pid: (-points[pid], -votes[pid]))
+    # As counts order them: funded projects first, in the file's order, then by votes.
+    first = {pid: index for index, pid in enumerate(selected)}
+    order = sorted(
+        election.projects,
+        key=lambda pid: (pid not in first, first.get(pid, 0), -points[pid], -votes[pid]),
+    )
     ProjectResult.objects.bulk_create(
         ProjectResult(
             budget_result=result,

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from samen.budgeting import selectors_results
 from samen.budgeting.models import (
     Count,
     Milestone,
@@ -17,7 +18,7 @@ from samen.budgeting.models import (
 
 def published_count(*, process: Process) -> Count | None:
     """The count whose results are public; at most one per process (a unique constraint)."""
-    return process.counts.filter(published_at__isnull=False).first()
+    return selectors_results.published_count(process=process)
 
 
 def funded_results(*, process: Process) -> QuerySet[ProjectResult]:

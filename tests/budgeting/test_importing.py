@@ -82,21 +82,47 @@ def test_the_demo_file_becomes_a_closed_published_process_counted_with_its_meta_
         "Safer crossing at the Kanaalweg school",
     ]
     published = Count.objects.get(process=process)
-    assert (published.rule, published.status) == ("greedy-votes", "done")
+    assert (published.rule, published.status) == ("greedy-cost", "done")
     result = published.budget_results.get()
     assert result.sha256 == hashlib.sha256(result.pb_file.encode()).hexdigest()
     assert (result.voters, result.spent_minor) == (48, 4_900_000)
 
 
-def test_the_published_file_recounts_to_the_published_outcome():
+def test_a_counted_import_publishes_a_file_that_recounts_to_its_outcome():
     done = _import(DEMO_FILE.read_text(), name=DEMO_FILE.name)
     result = Count.objects.get(process=done.process).budget_results.get()
 
     recounted = parse_pb_text(result.pb_file)
 
-    assert recounted.meta["rule"] == "greedy"
-    assert set(count(recounted, "greedy-votes").selected) == set(recounted.official_selected)
-    assert len(recounted.official_selected) == 3
+    assert recounted.meta["rule"] == "greedy-cost"
+    assert set(count(recounted, "greedy-cost").selected) == set(recounted.official_selected)
+    funded = ProjectResult.objects.filter(budget_result=result, selected=True)
+    assert {str(line.proposal_id) for line in funded} == set(recounted.official_selected)
+    assert AuditEntry.objects.filter(action="budgeting.count_publish").count() == 1
+
+
+def test_a_file_with_an_outcome_is_published_as_it_is_with_its_explanation():
+    done = _import(APPROVAL)
+    result = Count.objects.get(process=done.process).budget_results.get()
+
+    published = parse_pb_text(result.pb_file)
+
+    assert published.official_selected == ("a", "c")
+    assert (published.meta["rule"], result.count.rule, result.comparison) == (
+        "greedy",
+        "greedy-votes",
+        {"rule": "greedy-votes"},
+    )
+    assert result.explanation[0] == {
+        "msgid": "%(count)d of %(total)d projects are funded, costing %(spent)s of the "
+        "%(budget)s budget.",
+        "params": {
+            "count": 2,
+            "total": 3,
+            "spent": {"minor": 100_000},
+            "budget": {"minor": 100_000},
+        },
+    }
 
 
 def test_the_files_selected_column_is_the_outcome_and_the_mapping_is_kept():
@@ -107,9 +133,9 @@ def test_the_files_selected_column_is_the_outcome_and_the_mapping_is_kept():
     assert process.currency == "PLN"
     lines = ProjectResult.objects.filter(budget_result__count__process=process).order_by("position")
     assert [(r.proposal.title, r.votes, r.cost_minor, r.selected) for r in lines] == [
-        ("Park lamps", 3, 50_000, False),
         ("Library books", 2, 60_000, True),
         ("Bike racks", 2, 40_000, True),
+        ("Park lamps", 3, 50_000, False),
     ]
     books = Proposal.objects.get(title="Library books")
     assert (books.status, books.category, books.author, books.description) == (
