@@ -1,6 +1,6 @@
 """Benchmark pbcount against pabutools 1.2.3 on large real elections, in the same run.
 
-    .venv/bin/python benchmarks/bench_counting.py [--timeout 60] [--corpus] [--markdown]
+    .venv/bin/python benchmarks/bench_counting.py [--timeout 60] [--corpus] [--no-table]
 
 Each cell runs in a fresh subprocess under `--timeout` seconds; one that does not finish
 shows ">N". pbcount times are wall-clock for `count()` alone (best of `--repeat`), with the
@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -140,32 +141,68 @@ def table(timeout: float, repeat: int) -> list[str]:
     return rows
 
 
-def corpus() -> list[str]:
+class _TooSlow(Exception):
+    pass
+
+
+def _too_slow(signum: int, frame: object) -> None:
+    raise _TooSlow
+
+
+def corpus(limit: float, statuses: tuple[str, ...]) -> list[str]:
+    """Every (file, rule) reference row with one of `statuses`, parse included, in this
+    one process.
+
+    Rows pabutools finished (`ok`) and rows it did not (`timeout`) are totalled apart; each
+    count stops after `limit` seconds (a stopped count adds about `limit` to its total).
+    """
     folder = corpus_dir()
     reference = folder.parent / "reference.jsonl"
-    rules_of: dict[str, list[str]] = defaultdict(list)
+    rules_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
     with reference.open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
-            rules_of[row["file"]].append(row["rule"])
-    start = time.perf_counter()
+            if row["status"] in statuses:
+                rules_of[row["file"]].append((row["rule"], row["status"]))
+    signal.signal(signal.SIGALRM, _too_slow)
+    wall = {"ok": 0.0, "timeout": 0.0}
+    cpu = {"ok": 0.0, "timeout": 0.0}
+    counted = {"ok": 0, "timeout": 0}
+    stopped: list[str] = []
     slowest: list[tuple[float, str, str]] = []
-    counted = 0
+    start = time.perf_counter()
     for name in sorted(rules_of):
+        t, c = time.perf_counter(), time.process_time()
         election = read_pb(folder / name)
-        for rule in rules_of[name]:
-            t = time.perf_counter()
-            count(election, rule)
-            slowest.append((time.perf_counter() - t, name, rule))
-            counted += 1
+        parse, parse_cpu = time.perf_counter() - t, time.process_time() - c
+        for i, (rule, status) in enumerate(rules_of[name]):
+            t, c = time.perf_counter(), time.process_time()
+            signal.setitimer(signal.ITIMER_REAL, limit)
+            try:
+                count(election, rule)
+            except _TooSlow:
+                stopped.append(f"{name.removesuffix('.pb')} {rule}")
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            took = time.perf_counter() - t
+            slowest.append((took, name, rule))
+            wall[status] += took + (parse if i == 0 else 0.0)
+            cpu[status] += time.process_time() - c + (parse_cpu if i == 0 else 0.0)
+            counted[status] += 1
     total = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     slowest.sort(reverse=True)
     lines = [
-        f"corpus: {len(rules_of)} files, {counted} (file, rule) counts incl. parsing: "
-        f"{total:.1f} s; peak memory {peak_mb:.0f} MB",
+        f"corpus: {len(rules_of)} files, {sum(counted.values())} (file, rule) counts incl. "
+        f"parsing: {total:.1f} s wall; peak memory {peak_mb:.0f} MB",
+        f"  rows pabutools finished (ok): {counted['ok']} counts, {wall['ok']:.1f} s wall, "
+        f"{cpu['ok']:.1f} s CPU",
+        f"  rows pabutools did not finish (timeout): {counted['timeout']} counts, "
+        f"{wall['timeout']:.1f} s wall, {cpu['timeout']:.1f} s CPU",
+        f"  stopped at the {limit:.0f} s limit: {len(stopped)}"
+        + (f" ({'; '.join(stopped)})" if stopped else ""),
         "slowest counts: "
-        + "; ".join(f"{n.removesuffix('.pb')} {r} {s:.2f} s" for s, n, r in slowest[:5]),
+        + "; ".join(f"{n.removesuffix('.pb')} {r} {s:.2f} s" for s, n, r in slowest[:8]),
     ]
     print("\n".join(lines))
     return lines
@@ -177,11 +214,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="pbcount runs per cell (best)")
     parser.add_argument("--corpus", action="store_true", help="also time the whole corpus")
     parser.add_argument("--no-table", action="store_true", help="skip the comparison table")
+    parser.add_argument(
+        "--count-limit", type=float, default=120.0, help="corpus: limit per count, seconds"
+    )
+    parser.add_argument(
+        "--ok-only", action="store_true", help="corpus: only rows pabutools finished"
+    )
     args = parser.parse_args()
     if not args.no_table:
         table(args.timeout, args.repeat)
     if args.corpus:
-        corpus()
+        corpus(args.count_limit, ("ok",) if args.ok_only else ("ok", "timeout"))
 
 
 if __name__ == "__main__":

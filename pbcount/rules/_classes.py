@@ -94,7 +94,7 @@ class Classes:
         """Drop classes nobody is left in; merge the classes from `start` on into `live`."""
         live = self.live
         if len(emptied):
-            live = live[~np.isin(live, emptied)]
+            live = live[self.members[live] > 0]
         new = np.arange(start, len(self.vals), dtype=np.int64)
         if len(new):
             new = new[np.argsort(self.vf[new], kind="stable")]

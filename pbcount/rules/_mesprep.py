@@ -44,6 +44,21 @@ class MESPrep:
         return len(self.col_u_q)
 
 
+def stable_argsort(keys: IntArray, bound: int) -> IntArray:
+    """`np.argsort(keys, kind="stable")` for keys in [0, bound), by byte-wise radix passes.
+
+    numpy sorts 8-bit keys stably in linear time, so one or two such passes (least
+    significant byte first) beat a merge sort of the int64 keys several times over.
+    """
+    if bound > 1 << 16:
+        return np.argsort(keys, kind="stable").astype(np.int64)
+    order = np.argsort((keys & 0xFF).astype(np.uint8), kind="stable")
+    if bound > 1 << 8:
+        high = (keys[order] >> 8).astype(np.uint8)
+        order = order[np.argsort(high, kind="stable")]
+    return order.astype(np.int64)
+
+
 def prepare(profile: Profile) -> MESPrep:
     n_proj = len(profile.ids)
     ent_project = profile.ent_project
@@ -91,10 +106,13 @@ def prepare(profile: Profile) -> MESPrep:
         ent_col = np.asarray(cols, dtype=np.int64)
     ballot_ptr = np.zeros(len(profile.mult) + 1, dtype=np.int64)
     ballot_ptr[1:] = np.cumsum(np.bincount(kept_ballots, minlength=len(profile.mult)))
-    by_project = np.argsort(kept_projects, kind="stable")
-    bounds = np.searchsorted(kept_projects[by_project], np.arange(n_proj + 1))
-    sup_b = tuple(kept_ballots[by_project[bounds[p] : bounds[p + 1]]] for p in range(n_proj))
-    sup_c = tuple(ent_col[by_project[bounds[p] : bounds[p + 1]]] for p in range(n_proj))
+    by_project = stable_argsort(kept_projects, n_proj)
+    bounds = np.zeros(n_proj + 1, dtype=np.int64)
+    bounds[1:] = np.cumsum(np.bincount(kept_projects, minlength=n_proj))
+    ballots_by_project = kept_ballots[by_project]
+    cols_by_project = ent_col[by_project]
+    sup_b = tuple(ballots_by_project[bounds[p] : bounds[p + 1]] for p in range(n_proj))
+    sup_c = tuple(cols_by_project[bounds[p] : bounds[p + 1]] for p in range(n_proj))
     project_cols: list[list[int]] = [[] for _ in range(n_proj)]
     for j, p in enumerate(col_project.tolist()):
         project_cols[p].append(j)

@@ -37,8 +37,10 @@ def add1(
 
     Per-voter budgets b0, b0+1, ... are tried; the first exhaustive outcome is returned
     (not for add1-until-overspend), and at the first over-budget one the previous outcome
-    is. Stretches of steps whose outcome is proven unchanged (`MESRunner.holds`) are
-    skipped; the step after each stretch is run again exactly. Runs count replays too.
+    is. Stretches of steps whose outcome is proven unchanged (`MESRunner.replay`) are
+    skipped: each proof starts where the last one ended, with the prices there; the
+    stretch halves after a failure and doubles after a success at the first try; when not
+    even the next step can be proven, that step is run. Runs count replays too.
     """
     prep = runner.prep
     budget = q(prep.profile.budget)
@@ -47,14 +49,15 @@ def add1(
     if mode == "add1-integral":
         start = Q(math.floor(start))
     step = 0
-    runs = 0
+    run = runner.run(start)
+    runs = 1
     previous: MESRun | None = None
     all_candidates = set(prep.candidates)
     stride = 1
-    misses = 0
+    misses = 0  # steps in a row that could not be proven
+    grow = True  # whether the last proof succeeded at the first try
     while True:
-        run = runner.run(start + step)
-        runs += 1
+        # `run` is MES's outcome at start + step.
         if _cost(prep, run) > budget:
             if previous is None:
                 return run, step, runs
@@ -68,19 +71,30 @@ def add1(
         if all_candidates <= set(run.selected):
             return run, step, runs
         previous = run
-        # Gallop: prove the outcome unchanged up to step + stride, doubling the stride
-        # while that holds; every step proven is skipped, and the next one is run.
-        # Where the outcome changes at nearly every step, proofs only fail: after two
-        # failures in a row, try one only every eighth step.
-        proven = step
-        if misses < 2 or runs % 8 == 0:
-            stride = max(1, stride // 4)
-            while runner.holds(run, start + proven + stride):
+        # Where the outcome changes at nearly every step, proofs only fail: after misses,
+        # try one only every 2, 4 or 8 steps.
+        proven: MESRun | None = None
+        if step % (1 << min(misses, 3)) == 0:
+            tried = stride
+            while stride >= 1:
+                proven = runner.replay(run, start + step + stride)
                 runs += 1
-                proven += stride
+                if proven is not None:
+                    break
+                stride //= 2
+            grow = stride == tried
+        if proven is not None:
+            # Every step up to here has run's outcome, so none of them stops Add1.
+            step += stride
+            run = proven
+            if grow:
                 stride *= 2
+            misses = 0
+        else:
+            stride = 1
+            misses += 1
+            step += 1
+            run = runner.run(start + step)
             runs += 1
-            misses = misses + 1 if proven == step else 0
-        step = proven + 1
         if progress is not None:
             progress(min(0.99, runs / (runs + 20)))

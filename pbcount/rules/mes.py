@@ -127,35 +127,87 @@ class MESRunner:
         return out
 
     def holds(self, run: MESRun, budget_per_voter: Fraction) -> bool:
-        """Whether every per-voter budget from `run`'s up to this one gives `run`'s outcome.
+        """Whether every per-voter budget from `run`'s up to this one gives `run`'s outcome."""
+        return self.replay(run, budget_per_voter) is not None
+
+    def replay(self, run: MESRun, budget_per_voter: Fraction) -> MESRun | None:
+        """`run`'s purchases at a higher per-voter budget x1, if provably MES's outcome there
+        and at every per-voter budget between `run`'s (x0) and x1; else None.
 
         With the same purchases, every budget at every round grows with the per-voter
-        budget x, so every price shrinks. Hence if, replayed at the higher budget x1, each
-        round's rivals still cannot pay at the winner's price at x0 (an upper bound on it)
-        and at the end nothing left is affordable at x1, then by induction over the rounds
-        every x in between makes the same choices. Float checks with margins: a doubtful
-        case answers False, which costs only speed.
+        budget x, so every price shrinks. Hence if, replayed at x1, each round's rivals
+        cannot pay at the winner's price at x0 (an upper bound on it over [x0, x1]) and at
+        the end nothing left is affordable at x1, then by induction over the rounds every
+        x in between makes the same choices. The replay is exact (the winners are bought
+        at their exact prices at x1), so it is MES's run at x1 and can start the next
+        proof. Rivals are checked lazily: a rival's price at x1 only rises round by round,
+        so one whose last price is well above the winner's needs no new look. Float
+        checks with margins: a doubtful case answers None, which costs only speed.
         """
         prep = self.prep
-        cl = Classes(prep, q(budget_per_voter))
+        b = q(budget_per_voter)
+        out = MESRun(budget_per_voter=b)
+        out.selected.extend(prep.free)
+        out.prices.extend(Q(0) for _ in prep.free)
+        cl = Classes(prep, b)
         remaining = set(prep.candidates)
-        # Projects dropped at x0 stay rivals here: at x they may be affordable, but as long
+        # Lower bounds on each project's price at x1; they hold for the rest of the run.
+        lower = {p: float(prep.cost_f[p] / prep.total_sat_f[p]) * (1 - TOL) for p in remaining}
+        # Projects dropped at x0 stay rivals here: at x1 they may be affordable, but as long
         # as they never undercut a winner they change nothing.
-        for winner, price, _dropped in run.rounds:
+        for r, (winner, price, _dropped) in enumerate(run.rounds):
             if winner is None:
-                return not remaining or not self._can_reach(cl, sorted(remaining), math.inf)
-            rivals = sorted(remaining - {winner})
-            if rivals and self._can_reach(cl, rivals, price * (1 + TOL)):
-                return False
+                break
+            bound = price * (1 + TOL)
+            won_at = run.prices[len(prep.free) + r]  # exact, at x0
+            live = cl.live
+            vf = cl.vf[live]
+            for p in sorted(remaining):
+                if p == winner or lower[p] > bound:
+                    continue
+                if not self._affordable(cl, p, live, vf):
+                    lower[p] = math.inf  # and so at every x below x1, for the rest of the run
+                    continue
+                found = float_rho(prep, cl, p)
+                if found is None:
+                    return None
+                rho, error = found
+                lower[p] = rho - error - rho * TOL
+                if lower[p] <= bound and not self._yields(cl, p, winner, won_at, rho):
+                    return None
             found = float_rho(prep, cl, winner)
-            rho = exact_rho(prep, cl, winner, found[0] if found else None)
-            if rho is None:  # pragma: no cover - more money cannot make it unaffordable
-                return False
-            self._buy(cl, winner, rho)
+            exact = exact_rho(prep, cl, winner, found[0] if found else None)
+            if exact is None:  # pragma: no cover - more money cannot make it unaffordable
+                return None
+            self._buy(cl, winner, exact)
             remaining.discard(winner)
-        # A run can end without a final round when its last purchase left nothing in
-        # contention; projects dropped along the way must still be out of reach at x1.
-        return not remaining or not self._can_reach(cl, sorted(remaining), math.inf)
+            out.selected.append(winner)
+            out.prices.append(exact)
+            out.rounds.append((winner, float(exact), []))
+        # Whatever is left must be out of reach at x1, hence at every x below it; a run can
+        # also end without a final round when its last purchase left nothing in contention.
+        rest = sorted(p for p in remaining if lower[p] < math.inf)
+        if rest and self._can_reach(cl, rest, math.inf):
+            return None
+        out.rounds.append((None, math.inf, sorted(remaining)))
+        out.classes = cl
+        out.ballot_class = cl.of_ballot.tolist()
+        return out
+
+    def _yields(self, cl: Classes, p: int, winner: int, won_at: Fraction, hint: float) -> bool:
+        """Whether rival p provably loses to the winner: its exact price here is at least
+        the winner's at x0 and a tie between them goes to the winner without a report.
+
+        This proves ties that persist over the whole stretch, as between two projects
+        whose supporters all pay a fixed share.
+        """
+        order = self.order
+        if order.key(p) < order.key(winner):
+            return False
+        if order.name != "lexicographic" and order.primary[p] == order.primary[winner]:
+            return False
+        exact = exact_rho(self.prep, cl, p, hint)
+        return exact is None or exact >= won_at
 
     def _can_reach(self, cl: Classes, projects: list[int], price: float) -> bool:
         """Whether any of `projects` might be affordable at `price` per unit of satisfaction."""
