@@ -192,6 +192,10 @@ SAMEN_PERSONAL_DATA: dict[str, tuple[str, str]] = {
         "samen.budgeting.selectors_delivery.follows_export",
         "samen.budgeting.services_delivery.follows_erase",
     ),
+    "inclusion_assisted_sessions": (
+        "samen.inclusion.selectors_assisted.assisted_sessions_export",
+        "samen.inclusion.services_assisted.assisted_sessions_erase",
+    ),
 }
 # Functions `seed_demo` calls, in order, after creating the demo users; each returns what it did.
 SAMEN_DEMO_SEEDERS: list[str] = [

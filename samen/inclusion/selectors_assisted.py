@@ -64,3 +64,26 @@ def assisted_stats() -> AssistedStats:
         per_action=per_action,
         per_month=per_month,
     )
+
+
+def assisted_sessions_export(*, user: Any) -> list[dict[str, Any]]:
+    """The help a resident had from Digicoaches, for the account's data export (GDPR art. 15)."""
+    sessions = AssistedSession.objects.filter(resident=user).prefetch_related("actions")
+    return [
+        {
+            "coach": session.coach_name,
+            "started_at": session.started_at.isoformat(),
+            "ended_at": session.ended_at.isoformat() if session.ended_at else None,
+            "consent_method": session.consent_method,
+            "actions": [
+                {
+                    "action": action.action,
+                    "summary": action.summary,
+                    "done_at": action.created_at.isoformat(),
+                    "declaration_confirmed": action.declaration_confirmed,
+                }
+                for action in session.actions.all()
+            ],
+        }
+        for session in sessions
+    ]

@@ -165,3 +165,11 @@ def send_receipt_email(*, session: AssistedSession) -> None:
         subject = render_to_string("inclusion/emails/assisted_receipt_subject.txt", context)
         body = render_to_string("inclusion/emails/assisted_receipt_body.txt", context)
     EmailMessage(" ".join(subject.split()), body, None, [resident.email]).send()
+
+
+@transaction.atomic
+def assisted_sessions_erase(*, user: Any) -> None:
+    """On account erasure: the help the person had goes; as a coach, their name goes, while
+    the counts organisers see stay."""
+    AssistedSession.objects.filter(resident=user).delete()
+    AssistedSession.objects.filter(coach=user).update(coach_name=f"erased-{user.pk}")

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from samen.accounts import services as account_services
 from samen.core.models import AuditEntry
 from samen.inclusion import assisted, services_assisted
 from samen.inclusion.forms import ConfirmForm
@@ -279,3 +280,22 @@ def test_statistics_count_per_coach_action_and_month(django_assert_num_queries, 
     assert stats.per_coach == [{"coach_name": "Coach Carla", "sessions": 1, "actions": 1}]
     assert dict(stats.per_action)["Digital skills check"] == 1
     assert [row["sessions"] for row in stats.per_month] == [1]
+
+
+def test_the_residents_export_holds_the_help_and_erasure_removes_it():
+    _coach, client, resident, session = _helping()
+    client.post(reverse("skills:start"))
+    export = account_services.user_export(user=resident)["inclusion_assisted_sessions"]
+    assert [(row["coach"], row["consent_method"]) for row in export] == [("Coach Carla", "spoken")]
+    assert [action["summary"] for action in export[0]["actions"]] == [
+        "Started the digital skills check"
+    ]
+    account_services.user_erase(user=resident)
+    assert not AssistedSession.objects.filter(pk=session.pk).exists()
+
+
+def test_erasing_a_coach_keeps_the_counts_but_not_the_name():
+    coach, _client, _resident, session = _helping()
+    account_services.user_erase(user=coach)
+    session.refresh_from_db()
+    assert session.coach_name == f"erased-{coach.pk}"
