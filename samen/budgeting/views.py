@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from samen.budgeting import permissions, selectors, services
+from samen.budgeting import permissions, selectors, selectors_delivery, services
 from samen.budgeting.forms import ProposalFilterForm, ProposalForm
 from samen.budgeting.models import Process, Proposal
 from samen.budgeting.money import to_major, to_minor
@@ -99,6 +99,7 @@ def proposal_detail(request: HttpRequest, process_id: int, proposal_id: int) -> 
         "process": process,
         "proposal": proposal,
         "merged_from": proposal.merged_from.filter(is_hidden=False).order_by("title"),
+        "funded": selectors_delivery.project_is_funded(proposal=proposal),
         "can_edit": permissions.can_edit_proposal(request.user, proposal),
         "can_review": permissions.can_review_proposal(request.user, proposal),
         "can_hide": permissions.can_hide_proposal(request.user, proposal),
