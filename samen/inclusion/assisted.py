@@ -9,7 +9,9 @@ is present, with the resident's recorded consent. While the coach's browser sess
   (`request.user` is the resident; `request.assisting_coach` is the coach);
 - runs every POST to those URLs in one transaction and, if the view answers with a redirect
   (success), records an `AssistedAction` with both identities in that same transaction,
-  unless the view recorded one itself;
+  unless the view recorded one itself. Vote pages (`AssistedActionKind.VOTE`) are never
+  recorded automatically: the vote view records the vote, with the coach's declaration, in
+  the transaction that casts it, and the other steps of voting record nothing;
 - ends sessions idle for 2 hours, with a message, and never runs a registered URL for the
   coach once the session has ended.
 

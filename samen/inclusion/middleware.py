@@ -97,16 +97,9 @@ class AssistedDigitalMiddleware:
             if not succeeded or getattr(session, "_recorded_in_request", False):
                 return response
             if entry.action == AssistedActionKind.VOTE:
-                # The vote view must record the coach's declaration; without it, nothing stays.
-                transaction.set_rollback(True)
-                messages.error(
-                    request,
-                    _(
-                        "Nothing was saved. Confirm that the resident chose the projects "
-                        "themselves."
-                    ),
-                )
-                return redirect(request.get_full_path())
+                # Only the vote view knows which post casts the vote and holds the coach's
+                # declaration, so it records the vote itself (the other steps record nothing).
+                return response
             with translation.override(session.resident.preferred_language):
                 summary = entry.describe(request, kwargs) if entry.describe else entry.label
                 summary = str(summary)
