@@ -406,7 +406,18 @@ BUDGETING_FORMS: tuple[dict[str, Any], ...] = (
         "page": "budgeting:budget_create",
         "form": forms_manage.BudgetForm,
         "role": "organiser",
-        "valid": _valid({"name": "Whole ward", "district": "", "amount": "5000"}),
+        "valid": _valid(
+            {
+                "name": "Whole ward",
+                "district": "",
+                "amount": "5000",
+                "ballot_kind": "knapsack",
+                "min_choices": "",
+                "max_choices": "",
+                "points_total": "",
+                "max_points_per_project": "",
+            }
+        ),
         "url": _to("budgeting:budget_create", _ward),
     },
     {
@@ -414,7 +425,18 @@ BUDGETING_FORMS: tuple[dict[str, Any], ...] = (
         "page": "budgeting:budget_edit",
         "form": forms_manage.BudgetForm,
         "role": "organiser",
-        "valid": _valid({"name": "All of Lindeveld", "district": "", "amount": "12000"}),
+        "valid": _valid(
+            {
+                "name": "All of Lindeveld",
+                "district": "",
+                "amount": "12000",
+                "ballot_kind": "exactly",
+                "min_choices": "1",
+                "max_choices": "1",
+                "points_total": "",
+                "max_points_per_project": "",
+            }
+        ),
         "url": _to("budgeting:budget_edit", _budget),
     },
     {

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samen.budgeting import selectors, services
-from samen.budgeting.models import Category, District, PhaseKind, Process, Proposal
+from samen.budgeting.models import BallotKind, Category, District, PhaseKind, Process, Proposal
 
 YOUTH_TITLE = "Power of Youth Lindeveld"
 WARD_TITLE = "Centrum ward budget 2027"
@@ -287,6 +287,8 @@ def _youth_process(users: dict[str, object]) -> Process:
             name=name,
             district=district,
             amount_minor=10_000_00,
+            ballot_kind=BallotKind.EXACTLY,
+            max_choices=3,
         )
     services.budget_create(
         actor=users["organiser"],
@@ -294,6 +296,8 @@ def _youth_process(users: dict[str, object]) -> Process:
         name="All of Lindeveld",
         district=None,
         amount_minor=10_000_00,
+        ballot_kind=BallotKind.EXACTLY,
+        max_choices=1,
     )
     return process
 
@@ -327,6 +331,7 @@ def _ward_process(users: dict[str, object]) -> Process:
         name="Centrum ward",
         district=centrum,
         amount_minor=150_000_00,
+        ballot_kind=BallotKind.KNAPSACK,
     )
     return process
 

@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.accounts.forms import no_markup
 from samen.budgeting.forms import money_field, reason_field
-from samen.budgeting.models import CountingRule, Phase, Process, Proposal
+from samen.budgeting.models import BallotKind, CountingRule, Phase, Process, Proposal
 from samen.budgeting.models.process import Currency
 from samen.budgeting.selectors import merge_targets
 from samen.core.forms import SamenForm
+
+MAX_COUNT = 100  # projects to mark or points to share: far above any ballot
 
 
 def start_of(day: date) -> datetime:
@@ -131,6 +133,18 @@ class DistrictForm(SamenForm):
     )
 
 
+def count_field(label: Any, *, minimum: int = 1, help_text: Any = "") -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=minimum,
+        max_value=MAX_COUNT,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "input--short"}),
+        error_messages={"invalid": _("Enter a whole number, for example 3.")},
+    )
+
+
 class BudgetForm(SamenForm):
     name = forms.CharField(label=_("Name"), max_length=80, validators=[no_markup])
     district = forms.ModelChoiceField(
@@ -141,10 +155,75 @@ class BudgetForm(SamenForm):
         error_messages={"invalid_choice": _("Choose one of the districts in the list.")},
     )
     amount = money_field(_("Amount"))
+    ballot_kind = forms.ChoiceField(
+        label=_("How do voters choose projects for this budget?"),
+        choices=BallotKind.choices,
+        initial=BallotKind.APPROVAL,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Voters see this rule in words above the projects. It cannot change once voting "
+            "has opened."
+        ),
+    )
+    max_choices = count_field(
+        _("Most projects a voter can mark"),
+        help_text=_(
+            "Needed for “exactly” and “up to”: for example 3. For the other designs, leave "
+            "it empty for no limit. For “put in order”, how many places there are."
+        ),
+    )
+    min_choices = count_field(
+        _("Fewest projects a voter must mark"),
+        minimum=0,
+        help_text=_("Leave it empty for no minimum. “Exactly” uses the most projects."),
+    )
+    points_total = count_field(
+        _("Points each voter shares out"),
+        help_text=_("Only for “share out points”: for example 10."),
+    )
+    max_points_per_project = count_field(
+        _("Most points for one project"),
+        help_text=_("Only for “share out points”. Leave it empty for no limit."),
+    )
 
     def __init__(self, *args: Any, process: Process, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = process.districts.all()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind = data.get("ballot_kind")
+        low, high = data.get("min_choices") or 0, data.get("max_choices")
+        points, cap = data.get("points_total"), data.get("max_points_per_project")
+        if kind in (BallotKind.EXACTLY, BallotKind.UP_TO) and high is None:
+            self.add_error("max_choices", _("Say how many projects voters choose, for example 3."))
+        if kind != BallotKind.EXACTLY and high is not None and low > high:
+            self.add_error(
+                "min_choices", _("The fewest projects cannot be more than the most projects.")
+            )
+        if kind == BallotKind.CUMULATIVE and points is None:
+            self.add_error(
+                "points_total", _("Say how many points voters share out, for example 10.")
+            )
+        if kind == BallotKind.CUMULATIVE and points and cap and cap > points:
+            self.add_error(
+                "max_points_per_project",
+                _("The most points for one project cannot be more than the points to share."),
+            )
+        return data
+
+    def design(self) -> dict[str, Any]:
+        """The ballot design for `services.budget_create/budget_update`; point settings only
+        for a points ballot."""
+        data = self.cleaned_data
+        cumulative = data["ballot_kind"] == BallotKind.CUMULATIVE
+        return {
+            "ballot_kind": data["ballot_kind"],
+            "min_choices": data["min_choices"] or 0,
+            "max_choices": data["max_choices"],
+            "points_total": data["points_total"] if cumulative else None,
+            "max_points_per_project": data["max_points_per_project"] if cumulative else None,
+        }
 
 
 class ReviewForm(SamenForm):

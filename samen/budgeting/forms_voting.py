@@ -405,8 +405,9 @@ class BallotForm(VoteDeclarationMixin, SamenForm):
                 if budget.ballot_kind == BallotKind.CUMULATIVE
                 else 0,
             )
-            for row in rows:
-                row.fits = row.selected or row.proposal.cost_minor <= section.left_minor
+            if budget.ballot_kind == BallotKind.KNAPSACK:
+                for row in rows:
+                    row.fits = row.selected or row.proposal.cost_minor <= section.left_minor
             result.append(section)
         return result
 

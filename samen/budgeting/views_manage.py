@@ -151,6 +151,7 @@ def _area_page(
     request: HttpRequest, *, form: SamenForm, process: Process, kind: str, existing: Any
 ) -> HttpResponse:
     context = {"form": form, "process": process, "kind": kind, "existing": existing}
+    context["locked"] = kind == "budget" and selectors.ballot_is_fixed(process=process)
     return render(request, "budgeting/manage/area_form.html", context)
 
 
@@ -199,6 +200,7 @@ def budget_edit(
             "name": budget.name,
             "district": budget.district_id,
             "amount": to_major(budget.amount_minor),
+            **{name: getattr(budget, name) for name in services.BALLOT_DESIGN_FIELDS},
         }
     form = BudgetForm(posted(request), initial=initial, process=process)
     if request.method == "POST" and form.is_valid():
@@ -206,6 +208,7 @@ def budget_edit(
             "name": form.cleaned_data["name"],
             "district": form.cleaned_data["district"],
             "amount_minor": to_minor(form.cleaned_data["amount"]),
+            **form.design(),
         }
         if budget is None:
             write = lambda: services.budget_create(  # noqa: E731
