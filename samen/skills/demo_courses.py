@@ -34,6 +34,7 @@ SUMMER_SESSIONS = (
     ),
     ("Automating routine tasks", "coach", "Ruben Hoekstra", "Noorderlicht Digital", "5.3"),
 )
+COLLEAGUES = "@colleague.demo.samen.test"  # the skills picture's demo staff (demo_picture)
 EMAILS = {
     "resident": "resident@demo.samen.test",
     "staff": "staff@demo.samen.test",
@@ -118,8 +119,9 @@ def seed() -> list[str]:
                 external_speaker=guest,
                 external_organisation=organisation,
             )
-        for key in ("coach", "moderator", "admin"):
-            services.enrolment_create(course=summer, person=people[key])
+        colleagues = users.filter(email__endswith=COLLEAGUES).order_by("pk")
+        for person in [people["coach"], people["moderator"], people["admin"], *colleagues]:
+            services.enrolment_create(course=summer, person=person)
 
         full = _course(
             organiser,

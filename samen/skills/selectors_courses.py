@@ -99,8 +99,12 @@ def enrolments_of(*, user: Any) -> list[Enrolment]:
             attended=Count("attendances", filter=Q(attendances__present=True), distinct=True),
         )
     )
-    found.sort(key=lambda e: (e.last_end is None, e.last_end or timezone.now()), reverse=False)
-    return found
+    now = timezone.now()
+    upcoming = [e for e in found if e.last_end is None or e.last_end > now]
+    past = [e for e in found if e.last_end is not None and e.last_end <= now]
+    upcoming.sort(key=lambda e: (e.first_start is None, e.first_start or now, e.pk))
+    past.sort(key=lambda e: (e.last_end, e.pk), reverse=True)
+    return upcoming + past
 
 
 def sessions_attended(*, enrolment: Enrolment) -> int:
