@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from samen.inclusion.assisted import AssistedUrl, assisted_url
 from samen.inclusion.models_assisted import AssistedActionKind, AssistedSession, EndReason
+from samen.inclusion.permissions import can_assist
 from samen.inclusion.services_assisted import (
     assisted_action_record,
     assisted_session_end,
@@ -55,6 +56,10 @@ class AssistedDigitalMiddleware:
             .filter(pk=request.session[SESSION_KEY], coach=coach)
             .first()
         )
+        if session is not None and session.is_open and not can_assist(coach):
+            # The coach lost the Digicoach role (or the account was closed) mid-session.
+            assisted_session_end(session=session)
+            session = None
         if session is None or not session.is_open:
             assistance_forget(request)
             messages.info(request, _("The assisted session has ended."))

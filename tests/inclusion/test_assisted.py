@@ -297,3 +297,15 @@ def test_erasing_a_coach_keeps_the_counts_but_not_the_name():
     account_services.user_erase(user=coach)
     session.refresh_from_db()
     assert session.coach_name == f"erased-{coach.pk}"
+
+
+def test_a_coach_who_loses_the_role_stops_acting_for_the_resident():
+    coach, client, _resident, session = _helping()
+    account_services.user_set_roles(
+        actor=UserFactory(roles=["admin"]), user=coach, roles=["staff"], reason="Stopped."
+    )
+    response = client.post(reverse("skills:start"))
+    assert response["Location"] == START
+    assert not Assessment.objects.exists()
+    session.refresh_from_db()
+    assert session.end_reason == EndReason.ENDED
