@@ -188,6 +188,10 @@ SAMEN_PERSONAL_DATA: dict[str, tuple[str, str]] = {
         "samen.skills.selectors.assessments_export",
         "samen.skills.services.assessments_erase",
     ),
+    "skills_courses": (
+        "samen.skills.selectors_courses.courses_export",
+        "samen.skills.services_courses.courses_erase",
+    ),
     "budgeting_follows": (
         "samen.budgeting.selectors_delivery.follows_export",
         "samen.budgeting.services_delivery.follows_erase",

@@ -213,3 +213,41 @@ def sessions_spoken_by(*, user: Any) -> list[CourseSession]:
 
 def organiser_courses() -> list[Course]:
     return courses(include_unpublished=True)
+
+
+def courses_export(*, user: Any) -> list[dict[str, Any]]:
+    """Someone's enrolments with attendance, certificate and feedback, for the account's data
+    export (GDPR art. 15)."""
+    enrolments = (
+        Enrolment.objects.filter(person=user)
+        .select_related("course", "certificate", "feedback")
+        .prefetch_related("attendances__session")
+        .order_by("created_at", "pk")
+    )
+    exported = []
+    for enrolment in enrolments:
+        certificate = getattr(enrolment, "certificate", None)
+        feedback = getattr(enrolment, "feedback", None)
+        exported.append(
+            {
+                "course": enrolment.course.title,
+                "status": enrolment.status,
+                "waitlist_position": enrolment.waitlist_position,
+                "decision_reason": enrolment.decision_reason,
+                "enrolled_at": enrolment.created_at.isoformat(),
+                "attendance": [
+                    {"session": mark.session.title, "present": mark.present}
+                    for mark in enrolment.attendances.all()
+                ],
+                "certificate": {
+                    "code": certificate.code,
+                    "issued_at": certificate.issued_at.isoformat(),
+                }
+                if certificate
+                else None,
+                "feedback": {"rating": feedback.rating, "comments": feedback.comments}
+                if feedback
+                else None,
+            }
+        )
+    return exported

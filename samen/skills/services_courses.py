@@ -164,9 +164,10 @@ def enrolment_create(*, course: Course, person: Any) -> Enrolment:
 
 
 @transaction.atomic
-def enrolment_cancel(*, enrolment: Enrolment) -> Enrolment:
+def enrolment_cancel(*, enrolment: Enrolment, notify: bool = True) -> Enrolment:
     """Give up a place (or a place on the waiting list). A freed place goes to the first
-    person waiting, in the same transaction."""
+    person waiting, in the same transaction. `notify=False` sends the person no email (their
+    account is being erased); whoever is promoted is still told."""
     course = Course.objects.select_for_update().get(pk=enrolment.course_id)
     locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if not locked.is_open:
@@ -185,7 +186,8 @@ def enrolment_cancel(*, enrolment: Enrolment) -> Enrolment:
         _close_gap(course, position)
     if was == EnrolmentStatus.ENROLLED:
         _promote(course)
-    _notify(locked, "cancelled", was_enrolled=was == EnrolmentStatus.ENROLLED)
+    if notify:
+        _notify(locked, "cancelled", was_enrolled=was == EnrolmentStatus.ENROLLED)
     return locked
 
 
@@ -462,3 +464,22 @@ def courses_send_reminders(*, now: datetime | None = None) -> int:
             )
             sent += 1
     return sent
+
+
+@transaction.atomic
+def courses_erase(*, user: Any) -> int:
+    """Erase someone's course data with their account (GDPR art. 17): places they hold are
+    given up first, so the waiting list moves on; then their enrolments go, with attendance,
+    certificates, feedback and reminders; their calendar link stops working, and sessions
+    no longer name them as speaker. Returns how many enrolments were erased."""
+    now = timezone.now()
+    for enrolment in Enrolment.objects.filter(person=user).select_related("course"):
+        _start, end = course_span(course=enrolment.course)
+        if enrolment.is_open and (end is None or end > now):
+            enrolment_cancel(enrolment=enrolment, notify=False)
+    erased = Enrolment.objects.filter(person=user)
+    count = erased.count()
+    erased.delete()
+    CalendarFeed.objects.filter(user=user).delete()
+    CourseSession.objects.filter(internal_speaker=user).update(internal_speaker=None)
+    return count
