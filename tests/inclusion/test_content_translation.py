@@ -13,6 +13,7 @@ from samen.inclusion.translation import translated_text, translations_prefetch
 from tests.budgeting.factories import process_in, proposal
 from tests.factories import UserFactory
 from tests.skills.factories import HelpPointFactory
+from tests.skills.factories_courses import course_with_sessions
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +147,14 @@ def test_markup_in_a_translation_is_kept_as_text_and_escaped():
         page = Client().get(reverse("budgeting:process_list")).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
+
+
+def test_courses_show_translated_titles_and_fall_back_with_lang():
+    course = course_with_sessions(3, title="Email for beginners", description="Learn email.")
+    _translate(course, title__de="E-Mail für Anfänger")
+    with translation.override("de"):
+        listing = Client().get(reverse("skills:course_list")).content.decode()
+        detail = Client().get(reverse("skills:course_detail", args=[course.pk])).content.decode()
+    assert "E-Mail für Anfänger</a></h2>" in listing
+    assert "<h1>E-Mail für Anfänger</h1>" in detail
+    assert '<div lang="en"><p>Learn email.</p></div>' in detail
