@@ -21,7 +21,7 @@ from samen.skills import selectors_courses as selectors
 from samen.skills import services_courses as services
 from samen.skills.forms import ConfirmForm
 from samen.skills.forms_courses import FeedbackForm, VerifyForm
-from samen.skills.models_courses import Audience, CalendarFeed, Enrolment
+from samen.skills.models_courses import Audience, CalendarFeed, Enrolment, Feedback
 
 AUDIENCE_FILTERS = (
     ("", _("All courses")),
@@ -212,6 +212,9 @@ def course_feedback(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     _start, end = selectors.course_span(course=enrolment.course)
     if not permissions.can_give_feedback(request.user, enrolment, end):
         messages.info(request, _("You can give feedback once the course has ended."))
+        return redirect("skills:my_courses")
+    if Feedback.objects.filter(enrolment=enrolment).exists():
+        messages.info(request, _("You have already given feedback. Thank you!"))
         return redirect("skills:my_courses")
     form = FeedbackForm(posted(request))
     if form.is_bound and form.is_valid():

@@ -170,6 +170,9 @@ def test_feedback_after_the_course(client):
 
     assert response.status_code == 302
     assert list(Feedback.objects.values_list("rating", "comments")) == [(5, "Great.")]
+    again = client.get(url, follow=True)
+    assert again.redirect_chain == [(reverse("skills:my_courses"), 302)]
+    assert "You have already given feedback. Thank you!" in again.content.decode()
 
 
 def test_the_speaker_registers_attendance_with_one_form_and_others_may_not(client, login_verified):
