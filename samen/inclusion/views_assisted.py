@@ -60,8 +60,12 @@ def assisted_start(request: HttpRequest) -> HttpResponse:
 def assisted_end(request: HttpRequest) -> HttpResponse:
     session = current_assistance(request)
     form = ConfirmForm(request.POST)
-    if session is None or not form.is_valid():
+    if session is None:
         messages.info(request, _("You are not helping anyone right now."))
+        return redirect("inclusion:assisted_start")
+    if not form.is_valid():
+        for error in form.non_field_errors():
+            messages.error(request, error)
         return redirect("inclusion:assisted_start")
     services_assisted.assisted_session_end(session=session)
     assistance_forget(request)

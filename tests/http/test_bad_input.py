@@ -304,6 +304,10 @@ APP_MODELS = (*SKILLS_MODELS, *BUDGETING_MODELS, *INCLUSION_MODELS)
 FORM_CLASSES_NOT_POSTED: dict[str, str] = {**BUDGETING_FORMS_NOT_POSTED}
 POST_PAGES_WITHOUT_FORM: dict[str, str] = {
     "accounts:logout": "A button that posts only the CSRF token; any other field is ignored.",
+    "inclusion:assisted_end": (
+        "A button that posts only the CSRF token; a coach who is helping nobody is sent back "
+        "to the start page, and an unexpected field ends nothing (tests/inclusion covers it)."
+    ),
     "inclusion:readability_check": (
         "The JSON endpoint behind the live reading hints: the readability form of "
         "inclusion:readability (registered), answering JSON; tests/inclusion covers it."

@@ -309,3 +309,14 @@ def test_a_coach_who_loses_the_role_stops_acting_for_the_resident():
     assert not Assessment.objects.exists()
     session.refresh_from_db()
     assert session.end_reason == EndReason.ENDED
+
+
+def test_ending_with_an_unexpected_field_ends_nothing():
+    _coach, client, _resident, session = _helping()
+    response = client.post(reverse("inclusion:assisted_end"), {"is_staff": "1"}, follow=True)
+    assert [str(m) for m in response.context["messages"]][-1] == (
+        "This form does not accept the field “is_staff”. Nothing was saved."
+    )
+    session.refresh_from_db()
+    assert session.ended_at is None
+    assert client.session[SESSION_KEY] == session.pk
