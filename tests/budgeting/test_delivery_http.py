@@ -308,3 +308,54 @@ def test_a_bad_upload_is_refused_on_the_file_field(organiser_client, name, conte
     assert field_errors(html) == ["id_file"]
     assert parse(html).by_id["id_file_error"].text.split("Error:")[1].strip() == message
     assert Process.objects.count() == 0
+
+
+def _queries(client: Client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "budgeting:delivery_manage",
+        "budgeting:delivery_process",
+        "/api/processes/{}/delivery",
+        "/api/processes/{}/projects",
+    ],
+)
+def test_lists_cost_the_same_queries_for_two_funded_projects_or_three(
+    organiser_client, organiser, url
+):
+    process, (benches, skate, fountain) = results_process()
+    path = (
+        url.format(process.pk)
+        if url.startswith("/")
+        else reverse(url, kwargs={"process_id": process.pk})
+    )
+    for project in (benches, skate):
+        services_delivery.status_update_create(
+            actor=organiser,
+            proposal=project,
+            status="planned",
+            text="Soon.",
+            published_on=date(2027, 1, 1),
+        )
+    few = _queries(organiser_client, path)
+    fountain.results.update(selected=True)
+    services_delivery.milestone_create(
+        actor=organiser, proposal=fountain, title="Dug", due_on=date(2027, 2, 1)
+    )
+    services_delivery.status_update_create(
+        actor=organiser,
+        proposal=fountain,
+        status="delayed",
+        text="Rain.",
+        published_on=date(2027, 1, 2),
+    )
+
+    assert _queries(organiser_client, path) == few
