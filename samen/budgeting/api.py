@@ -94,6 +94,7 @@ class BudgetResultOut(Schema):
     voters: int
     spent_minor: int
     sha256: str
+    pb_url: str
     projects: list[ProjectResultOut]
 
 
@@ -102,6 +103,7 @@ class ResultsOut(Schema):
     rule: str
     published_at: datetime
     currency: str
+    csv_url: str
     budgets: list[BudgetResultOut]
 
 
@@ -268,6 +270,7 @@ def results(request: HttpRequest, process_id: int) -> dict[str, object]:
         "rule": count.rule,
         "published_at": count.published_at,
         "currency": found.currency,
+        "csv_url": reverse("budgeting:results_csv", kwargs={"process_id": found.pk}),
         "budgets": [
             {
                 "budget_id": r.budget_id,
@@ -277,6 +280,10 @@ def results(request: HttpRequest, process_id: int) -> dict[str, object]:
                 "voters": r.voters,
                 "spent_minor": r.spent_minor,
                 "sha256": r.sha256,
+                "pb_url": reverse(
+                    "budgeting:results_pb",
+                    kwargs={"process_id": found.pk, "budget_id": r.budget_id},
+                ),
                 "projects": [
                     {
                         "project_id": line.proposal_id,

@@ -139,6 +139,7 @@ def test_results_are_published_results_only(world):
             "rule": "mes-cost+add1+greedy",
             "published_at": _iso(count.published_at),
             "currency": "EUR",
+            "csv_url": f"/en/budgeting/{process.pk}/results.csv",
             "budgets": [
                 {
                     "budget_id": result.budget_id,
@@ -148,6 +149,7 @@ def test_results_are_published_results_only(world):
                     "voters": 10,
                     "spent_minor": 900_000,
                     "sha256": result.sha256,
+                    "pb_url": f"/en/budgeting/{process.pk}/results/{result.budget_id}/ballots.pb",
                     "projects": [
                         {
                             "project_id": p.pk,
