@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -222,7 +222,7 @@ def test_a_vote_needs_the_declaration():
     assert error.value.message_dict == {
         "declaration": ["Confirm that the resident chose the projects themselves."]
     }
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError), transaction.atomic():
         AssistedAction.objects.create(session=session, action="vote", summary="Voted")
 
 
