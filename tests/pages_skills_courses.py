@@ -166,6 +166,13 @@ COURSE_PAGES: tuple[Page, ...] = (
         methods=("GET", "POST"),
     ),
     Page(
+        "skills:enrolment_remove",
+        management("organiser"),
+        "Take someone off a course",
+        kwargs=_enrolment_kwargs("staff", FULL),
+        methods=("GET", "POST"),
+    ),
+    Page(
         "skills:course_attendance",
         management("organiser", "digicoach"),
         "Register attendance",
@@ -305,6 +312,14 @@ COURSE_FORMS: tuple[dict[str, Any], ...] = (
         "role": "organiser",
         "valid": lambda client, world: {"decision": "decline", "reason": "Team leaders only."},
         "url": _url("skills:enrolment_decide", _enrolment_kwargs("digicoach", APPROVAL)),
+    },
+    {
+        "name": "enrolment removal",
+        "page": "skills:enrolment_remove",
+        "form": forms_courses.RemoveForm,
+        "role": "organiser",
+        "valid": lambda client, world: {"reason": "Asked to leave by phone."},
+        "url": _url("skills:enrolment_remove", _enrolment_kwargs("staff", FULL)),
     },
     {
         "name": "course attendance",

@@ -161,6 +161,16 @@ class DecisionForm(SamenForm):
         return cleaned
 
 
+class RemoveForm(SamenForm):
+    reason = forms.CharField(
+        label=_("Why are you taking this person off the course?"),
+        max_length=1000,
+        validators=[no_markup],
+        widget=forms.Textarea,
+        help_text=_("The person sees this in their email."),
+    )
+
+
 class AttendanceForm(SamenForm):
     """One check box per enrolled person: ticked means present."""
 

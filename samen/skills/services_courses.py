@@ -147,6 +147,7 @@ def enrolment_create(*, course: Course, person: Any) -> Enrolment:
     enrolment = existing or Enrolment(course=locked, person=person, created_at=now)
     if existing is not None:
         enrolment.sequence += 1
+        enrolment.decision_reason = ""
     enrolment.updated_at = now
     if locked.requires_approval:
         enrolment.status = EnrolmentStatus.AWAITING_APPROVAL
@@ -189,6 +190,24 @@ def enrolment_cancel(*, enrolment: Enrolment, notify: bool = True) -> Enrolment:
     if notify:
         _notify(locked, "cancelled", was_enrolled=was == EnrolmentStatus.ENROLLED)
     return locked
+
+
+@transaction.atomic
+def enrolment_remove(*, actor: Any, enrolment: Enrolment, reason: str) -> Enrolment:
+    """The organiser takes someone off the course or its waiting list, saying why (audited).
+    The person is emailed the reason; a freed place goes to the first person waiting."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why, so the person knows.")})
+    Enrolment.objects.filter(pk=enrolment.pk).update(decision_reason=reason.strip())
+    removed = enrolment_cancel(enrolment=enrolment)
+    audit_record(
+        actor=actor,
+        action="skills.enrolment_removed",
+        target=removed,
+        reason=reason.strip(),
+        data={"course": removed.course_id, "person": removed.person_id},
+    )
+    return removed
 
 
 @transaction.atomic

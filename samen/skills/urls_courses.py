@@ -71,6 +71,11 @@ urlpatterns = [
         name="enrolment_decide",
     ),
     path(
+        "manage/courses/enrolments/<int:enrolment_id>/remove/",
+        views_courses_manage.enrolment_remove,
+        name="enrolment_remove",
+    ),
+    path(
         "manage/courses/sessions/<int:session_id>/attendance/",
         views_courses_manage.course_attendance,
         name="course_attendance",

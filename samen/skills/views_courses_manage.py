@@ -21,6 +21,7 @@ from samen.skills.forms_courses import (
     CourseForm,
     CourseSessionForm,
     DecisionForm,
+    RemoveForm,
 )
 from samen.skills.models_courses import (
     Course,
@@ -195,6 +196,35 @@ def enrolment_decide(request: HttpRequest, enrolment_id: int) -> HttpResponse:
             return redirect("skills:course_enrolments", course_id=enrolment.course_id)
     return render(
         request, "skills/courses/manage/decide.html", {"enrolment": enrolment, "form": form}
+    )
+
+
+@allowed_if(permissions.can_manage_courses)
+@require_http_methods(["GET", "POST"])
+def enrolment_remove(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("course", "person"), pk=enrolment_id
+    )
+    if enrolment.status not in (EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITLISTED):
+        messages.info(request, _("This person has no place and is not on the waiting list."))
+        return redirect("skills:course_enrolments", course_id=enrolment.course_id)
+    form = RemoveForm(posted(request))
+    if form.is_bound and form.is_valid():
+        try:
+            services.enrolment_remove(
+                actor=request.user, enrolment=enrolment, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is taken off the course and gets an email.")
+                % {"name": enrolment.person.display_name},
+            )
+            return redirect("skills:course_enrolments", course_id=enrolment.course_id)
+    return render(
+        request, "skills/courses/manage/remove.html", {"enrolment": enrolment, "form": form}
     )
 
 

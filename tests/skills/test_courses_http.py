@@ -284,3 +284,25 @@ def test_the_self_assessment_result_points_to_matching_courses(client):
     html = response.content.decode()
     assert "These courses train the skills you could grow most:" in html
     assert f"http://testserver{reverse('skills:course_detail', args=[course.pk])}" in html
+
+
+def test_the_organiser_takes_someone_off_the_course_from_the_enrolments_page(
+    client, login_verified
+):
+    course = course_with_sessions(7, capacity=1)
+    holder = UserFactory(display_name="Holder")
+    waiting = UserFactory(display_name="Waiting")
+    seat = services.enrolment_create(course=course, person=holder)
+    services.enrolment_create(course=course, person=waiting)
+    login_verified(client, course.organiser)
+
+    page = client.get(reverse("skills:course_enrolments", args=[course.pk]))
+    url = reverse("skills:enrolment_remove", args=[seat.pk])
+    assert f'href="{url}"' in page.content.decode()
+    response = client.post(url, {"reason": "Moved to another team."}, follow=True)
+
+    assert "Holder is taken off the course and gets an email." in response.content.decode()
+    assert Enrolment.objects.get(person=waiting).status == "enrolled"
+    assert client.get(url, follow=True).redirect_chain == [
+        (reverse("skills:course_enrolments", args=[course.pk]), 302)
+    ]

@@ -253,6 +253,36 @@ def test_declining_needs_a_reason_and_deciding_twice_is_refused():
         )
 
 
+def test_the_organiser_takes_someone_off_with_a_reason_and_the_waiting_list_moves_on(
+    django_capture_on_commit_callbacks,
+):
+    course = course_with_sessions(7, capacity=1, title="Video calls")
+    people = [UserFactory(email=f"p{n}@example.test") for n in range(3)]
+    enrolments = [services.enrolment_create(course=course, person=p) for p in people]
+    mail.outbox.clear()
+
+    with pytest.raises(ValidationError) as caught:
+        services.enrolment_remove(actor=course.organiser, enrolment=enrolments[0], reason=" ")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrolment_remove(
+            actor=course.organiser, enrolment=enrolments[0], reason="Not a team leader."
+        )
+
+    assert caught.value.message_dict == {"reason": ["Say why, so the person knows."]}
+    assert statuses(course) == [
+        ("p0@example.test", "cancelled", None),
+        ("p1@example.test", "enrolled", None),
+        ("p2@example.test", "waitlisted", 1),
+    ]
+    removed = next(m for m in mail.outbox if m.to == ["p0@example.test"])
+    assert removed.subject == "Your enrolment for “Video calls” is cancelled"
+    assert "The reason given: Not a team leader." in removed.body
+    entry = AuditEntry.objects.get(action="skills.enrolment_removed")
+    assert (entry.reason, entry.data["person"]) == ("Not a team leader.", people[0].pk)
+    again = services.enrolment_create(course=course, person=people[0])
+    assert (again.status, again.decision_reason) == ("waitlisted", "")
+
+
 def test_more_places_let_people_in_from_the_waiting_list():
     course = course_with_sessions(7, capacity=1)
     people = [UserFactory(email=f"p{n}@example.test") for n in range(3)]
