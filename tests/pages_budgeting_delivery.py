@@ -161,8 +161,8 @@ def _upload(client: Client, world: World) -> dict[str, Any]:
     return {"file": SimpleUploadedFile("lindeveld.pb", DEMO_FILE.read_bytes()), "publish": "on"}
 
 
-UPDATE = {"status": "in_progress", "published_on": "2027-01-05", "text": "Work started."}
-MILESTONE = {"title": "Paths laid", "due_on": "2027-04-01", "done_on": ""}
+UPDATE = {"status": "in_progress", "published_on": "2026-01-05", "text": "Work started."}
+MILESTONE = {"title": "Paths laid", "due_on": "2026-04-01", "done_on": ""}
 
 DELIVERY_FORMS: tuple[dict[str, Any], ...] = (
     {

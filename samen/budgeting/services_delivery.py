@@ -25,6 +25,13 @@ def _refuse_unless_funded(proposal: Proposal) -> None:
         )
 
 
+def _check_update_date(published_on: date) -> None:
+    if published_on > timezone.localdate():
+        raise ValidationError(
+            {"published_on": _("An update cannot be dated in the future.")}, code="future"
+        )
+
+
 def _check_dates(milestone: Milestone) -> None:
     if milestone.done_on is not None and milestone.done_on > timezone.localdate():
         raise ValidationError(
@@ -45,6 +52,7 @@ def status_update_create(
     """Publish a status update; followers get an email once it is saved."""
     proposal = Proposal.objects.select_for_update().select_related("process").get(pk=proposal.pk)
     _refuse_unless_funded(proposal)
+    _check_update_date(published_on)
     update = StatusUpdate(
         proposal=proposal,
         status=status,
@@ -76,6 +84,7 @@ def status_update_change(
 ) -> StatusUpdate:
     """Correct a published update (no new email); the reason goes to the audit log."""
     update = StatusUpdate.objects.select_for_update().get(pk=update.pk)
+    _check_update_date(published_on)
     before = [update.status, update.text, str(update.published_on)]
     update.status, update.text, update.published_on = status, text.strip(), published_on
     update.full_clean()

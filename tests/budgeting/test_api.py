@@ -179,7 +179,7 @@ def test_delivery_lists_funded_projects_with_status_milestones_and_updates(world
         proposal=benches,
         status="in_progress",
         text="Ordered.",
-        published_on=date(2027, 1, 5),
+        published_on=date(2026, 1, 5),
     )
     services_delivery.milestone_create(
         actor=actor, proposal=benches, title="Ordered", due_on=today, done_on=today
@@ -201,7 +201,7 @@ def test_delivery_lists_funded_projects_with_status_milestones_and_updates(world
                     {"title": "Ordered", "due_on": today.isoformat(), "done_on": today.isoformat()}
                 ],
                 "updates": [
-                    {"status": "in_progress", "published_on": "2027-01-05", "text": "Ordered."}
+                    {"status": "in_progress", "published_on": "2026-01-05", "text": "Ordered."}
                 ],
             },
             {

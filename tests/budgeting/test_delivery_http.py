@@ -72,7 +72,7 @@ def test_the_delivery_page_costs_the_same_queries_for_two_projects_or_three(
             proposal=project,
             status="planned",
             text="Soon.",
-            published_on=date(2027, 1, 1),
+            published_on=date(2026, 1, 1),
         )
 
     with django_assert_max_num_queries(6):
@@ -142,7 +142,7 @@ def test_an_organiser_posts_an_update_and_followers_are_emailed(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = organiser_client.post(
-            url, {"status": "delayed", "published_on": "2027-02-03", "text": "Rain."}
+            url, {"status": "delayed", "published_on": "2026-02-03", "text": "Rain."}
         )
 
     assert (response.status_code, response["Location"]) == (302, url)
@@ -159,20 +159,20 @@ def test_an_organiser_adds_changes_and_removes_a_milestone(organiser_client):
 
     added = organiser_client.post(
         _project_url("milestone_create", benches),
-        {"title": "Benches ordered", "due_on": "2027-03-01", "done_on": ""},
+        {"title": "Benches ordered", "due_on": "2026-03-01", "done_on": ""},
     )
     milestone = Milestone.objects.get()
     edit = _project_url("milestone_edit", benches, milestone_id=milestone.pk)
     changed = organiser_client.post(
-        edit, {"title": "Benches ordered", "due_on": "2027-03-01", "done_on": "2020-01-02"}
+        edit, {"title": "Benches ordered", "due_on": "2026-03-01", "done_on": "2020-01-02"}
     )
     milestone.refresh_from_db()
     too_late = organiser_client.post(
-        edit, {"title": "Benches ordered", "due_on": "2027-03-01", "done_on": "2999-01-01"}
+        edit, {"title": "Benches ordered", "due_on": "2026-03-01", "done_on": "2999-01-01"}
     )
     removed = organiser_client.post(
         edit,
-        {"title": "Benches ordered", "due_on": "2027-03-01", "done_on": "", "remove": "on"},
+        {"title": "Benches ordered", "due_on": "2026-03-01", "done_on": "", "remove": "on"},
     )
 
     assert [r.status_code for r in (added, changed, removed)] == [302, 302, 302]
@@ -190,10 +190,10 @@ def test_a_correction_needs_a_reason(organiser_client, organiser):
         proposal=benches,
         status="planned",
         text="Soon.",
-        published_on=date(2027, 1, 1),
+        published_on=date(2026, 1, 1),
     )
     url = _project_url("status_update_edit", benches, update_id=update.pk)
-    data = {"status": "stopped", "published_on": "2027-01-01", "text": "Cancelled."}
+    data = {"status": "stopped", "published_on": "2026-01-01", "text": "Cancelled."}
 
     refused = organiser_client.post(url, data)
     saved = organiser_client.post(url, {**data, "reason": "Typo in the status."})
@@ -343,19 +343,19 @@ def test_lists_cost_the_same_queries_for_two_funded_projects_or_three(
             proposal=project,
             status="planned",
             text="Soon.",
-            published_on=date(2027, 1, 1),
+            published_on=date(2026, 1, 1),
         )
     few = _queries(organiser_client, path)
     fountain.results.update(selected=True)
     services_delivery.milestone_create(
-        actor=organiser, proposal=fountain, title="Dug", due_on=date(2027, 2, 1)
+        actor=organiser, proposal=fountain, title="Dug", due_on=date(2026, 2, 1)
     )
     services_delivery.status_update_create(
         actor=organiser,
         proposal=fountain,
         status="delayed",
         text="Rain.",
-        published_on=date(2027, 1, 2),
+        published_on=date(2026, 1, 2),
     )
 
     assert _queries(organiser_client, path) == few

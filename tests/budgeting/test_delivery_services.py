@@ -40,7 +40,7 @@ def test_an_unpublished_count_funds_nothing_yet():
             proposal=benches,
             status="planned",
             text="Soon.",
-            published_on=date(2027, 1, 5),
+            published_on=date(2026, 1, 5),
         )
     assert error.value.messages == [
         "Only projects funded in the published results get delivery news."
@@ -56,14 +56,14 @@ def test_a_status_update_is_saved_audited_and_becomes_the_status():
         proposal=benches,
         status="planned",
         text=" Ordering benches. ",
-        published_on=date(2027, 1, 5),
+        published_on=date(2026, 1, 5),
     )
     services_delivery.status_update_create(
         actor=actor,
         proposal=benches,
         status="in_progress",
         text="Benches arrive in May.",
-        published_on=date(2027, 2, 1),
+        published_on=date(2026, 2, 1),
     )
 
     project = selectors_delivery.funded_projects(process=process).get(pk=benches.pk)
@@ -78,7 +78,7 @@ def test_a_status_update_is_saved_audited_and_becomes_the_status():
     assert (entry.actor, entry.target_id, entry.data) == (
         actor,
         str(benches.pk),
-        {"status": "in_progress", "published_on": "2027-02-01"},
+        {"status": "in_progress", "published_on": "2026-02-01"},
     )
 
 
@@ -86,7 +86,7 @@ def test_a_correction_keeps_the_reason_in_the_audit_log():
     _process, (benches, *_rest) = results_process()
     actor = organiser()
     update = services_delivery.status_update_create(
-        actor=actor, proposal=benches, status="planned", text="Soon.", published_on=date(2027, 1, 5)
+        actor=actor, proposal=benches, status="planned", text="Soon.", published_on=date(2026, 1, 5)
     )
 
     services_delivery.status_update_change(
@@ -94,7 +94,7 @@ def test_a_correction_keeps_the_reason_in_the_audit_log():
         update=update,
         status="delayed",
         text="Later than planned.",
-        published_on=date(2027, 1, 6),
+        published_on=date(2026, 1, 6),
         reason="Wrong status.",
     )
 
@@ -102,12 +102,12 @@ def test_a_correction_keeps_the_reason_in_the_audit_log():
     assert (update.status, update.text, update.published_on) == (
         "delayed",
         "Later than planned.",
-        date(2027, 1, 6),
+        date(2026, 1, 6),
     )
     entry = AuditEntry.objects.get(action="budgeting.status_update_change")
     assert (entry.reason, entry.data) == (
         "Wrong status.",
-        {"update": update.pk, "before": ["planned", "Soon.", "2027-01-05"]},
+        {"update": update.pk, "before": ["planned", "Soon.", "2026-01-05"]},
     )
 
 
@@ -179,7 +179,7 @@ def test_followers_get_the_update_by_email_in_their_language_with_an_unfollow_li
             proposal=benches,
             status="delayed",
             text="The benches come a month later.",
-            published_on=date(2027, 3, 2),
+            published_on=date(2026, 3, 2),
             base_url=BASE,
         )
 
@@ -220,3 +220,20 @@ def test_the_data_export_lists_follows_and_erasure_forgets_them():
         }
     ]
     assert ProjectFollow.objects.count() == 0
+
+
+def test_an_update_cannot_be_dated_in_the_future():
+    _process, (benches, *_rest) = results_process()
+
+    with pytest.raises(ValidationError) as error:
+        services_delivery.status_update_create(
+            actor=organiser(),
+            proposal=benches,
+            status="planned",
+            text="Soon.",
+            published_on=timezone.localdate() + timedelta(days=1),
+        )
+
+    assert error.value.message_dict == {
+        "published_on": ["An update cannot be dated in the future."]
+    }
