@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/bench_counting.py [--timeout 60] [--corpus] [--no-table]
 
 Each cell runs in a fresh subprocess under `--timeout` seconds; one that does not finish
-shows ">N". pbcount times are wall-clock for `count()` alone (best of `--repeat`), with the
-file's parse time shown apart (the Add1 targets include it); pabutools times only its rule
-call (parsing excluded, identical ballots merged as for the reference file). `--corpus`
+shows ">N". pbcount times are wall-clock for `count()` alone (best of `--repeat`, and the
+first of them apart), with the file's parse time shown apart (the Add1 targets include
+it); pabutools times only its rule call, once (parsing excluded, identical ballots merged
+as for the reference file). The speed-up uses pbcount's best time. `--corpus`
 also counts every shared file under every rule that has reference rows, reporting the
 total time and the peak memory of that process.
 """
@@ -46,7 +47,7 @@ from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares, 
 instance, profile = parse_pabulib(sys.argv[1])
 profile = profile.as_multiprofile()
 rule = sys.argv[2]
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 if rule == "greedy-cost":
     greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat)
 elif rule == "mes-cost":
@@ -55,7 +56,7 @@ elif rule == "mes-cost+add1":
     method_of_equal_shares(instance, profile, sat_class=Cost_Sat, voter_budget_increment=1)
 else:
     sequential_phragmen(instance, profile)
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
@@ -71,18 +72,21 @@ from pbcount.rules import count
 start = time.perf_counter()
 election = read_pb(sys.argv[1])
 parsed = time.perf_counter()
-best = min(
-    (lambda t: (count(election, sys.argv[2]), time.perf_counter() - t)[1])(time.perf_counter())
-    for _ in range(int(sys.argv[4]))
-)
-print(parsed - start, best)
+times, cpus = [], []
+for _ in range(int(sys.argv[4])):
+    t, c = time.perf_counter(), time.process_time()
+    count(election, sys.argv[2])
+    times.append(time.perf_counter() - t)
+    cpus.append(time.process_time() - c)
+print(parsed - start, min(times), times[0], min(cpus))
 """
 
 
 def pbcount_seconds(
     path: Path, rule: str, timeout: float, repeat: int
-) -> tuple[float, float] | None:
-    """(parse, best count) seconds in a fresh process, or None past the timeout."""
+) -> tuple[float, float, float, float] | None:
+    """(parse, best count, first count, best count CPU) seconds in a fresh process, or None
+    past the timeout."""
     try:
         done = subprocess.run(
             [sys.executable, "-c", PBCOUNT_CELL, str(path), rule, str(REPO), str(repeat)],
@@ -93,11 +97,12 @@ def pbcount_seconds(
         )
     except subprocess.TimeoutExpired:
         return None
-    parse, best = done.stdout.split()
-    return float(parse), float(best)
+    parse, best, first, cpu = done.stdout.split()
+    return float(parse), float(best), float(first), float(cpu)
 
 
-def pabutools_seconds(path: Path, rule: str, timeout: float) -> float | None:
+def pabutools_seconds(path: Path, rule: str, timeout: float) -> tuple[float, float] | None:
+    """(wall, CPU) seconds of the rule call in a fresh process, or None past the timeout."""
     try:
         done = subprocess.run(
             [sys.executable, "-c", PABUTOOLS_CELL, str(path), rule],
@@ -108,14 +113,16 @@ def pabutools_seconds(path: Path, rule: str, timeout: float) -> float | None:
         )
     except subprocess.TimeoutExpired:
         return None
-    return float(done.stdout.strip().splitlines()[-1])
+    wall, cpu = done.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def table(timeout: float, repeat: int) -> list[str]:
     folder = corpus_dir()
     rows = [
-        "| instance | rule | pbcount s | parse s | pabutools s | speed-up |",
-        "|---|---|---:|---:|---:|---:|",
+        "| instance | rule | pbcount s | 1st run s | parse s | pabutools s | speed-up "
+        "| CPU: pbcount s | CPU: pabutools s | CPU speed-up |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     print("\n".join(rows), flush=True)
     for name in INSTANCES:
@@ -126,16 +133,22 @@ def table(timeout: float, repeat: int) -> list[str]:
             ours = pbcount_seconds(path, rule, timeout, 1 if "add1" in rule else repeat)
             theirs = pabutools_seconds(path, rule, timeout)
             mine = f"{ours[1]:.3f}" if ours else f">{timeout:.0f}"
+            first = f"{ours[2]:.3f}" if ours else "-"
             parse = f"{ours[0]:.3f}" if ours else "-"
-            other = f"{theirs:.3f}" if theirs is not None else f">{timeout:.0f}"
+            other = f"{theirs[0]:.3f}" if theirs is not None else f">{timeout:.0f}"
+            my_cpu = f"{ours[3]:.3f}" if ours else "-"
+            other_cpu = f"{theirs[1]:.3f}" if theirs is not None else "-"
             if ours and theirs is not None:
-                speed = f"{theirs / ours[1]:,.0f}x"
+                speed = f"{theirs[0] / ours[1]:,.0f}x"
+                cpu_speed = f"{theirs[1] / max(ours[3], 1e-6):,.0f}x"
             elif ours:
                 speed = f">{timeout / ours[1]:,.0f}x"
+                cpu_speed = "-"
             else:
-                speed = "?"
+                speed = cpu_speed = "?"
             rows.append(
-                f"| {name.removesuffix('.pb')} | {rule} | {mine} | {parse} | {other} | {speed} |"
+                f"| {name.removesuffix('.pb')} | {rule} | {mine} | {first} | {parse} | {other} "
+                f"| {speed} | {my_cpu} | {other_cpu} | {cpu_speed} |"
             )
             print(rows[-1], flush=True)
     return rows
@@ -154,7 +167,8 @@ def corpus(limit: float, statuses: tuple[str, ...]) -> list[str]:
     one process.
 
     Rows pabutools finished (`ok`) and rows it did not (`timeout`) are totalled apart; each
-    count stops after `limit` seconds (a stopped count adds about `limit` to its total).
+    count stops after `limit` seconds of CPU time (so a loaded machine does not stop counts
+    that would finish), and a stopped count adds about `limit` to the CPU total.
     """
     folder = corpus_dir()
     reference = folder.parent / "reference.jsonl"
@@ -164,7 +178,7 @@ def corpus(limit: float, statuses: tuple[str, ...]) -> list[str]:
             row = json.loads(line)
             if row["status"] in statuses:
                 rules_of[row["file"]].append((row["rule"], row["status"]))
-    signal.signal(signal.SIGALRM, _too_slow)
+    signal.signal(signal.SIGVTALRM, _too_slow)
     wall = {"ok": 0.0, "timeout": 0.0}
     cpu = {"ok": 0.0, "timeout": 0.0}
     counted = {"ok": 0, "timeout": 0}
@@ -177,13 +191,13 @@ def corpus(limit: float, statuses: tuple[str, ...]) -> list[str]:
         parse, parse_cpu = time.perf_counter() - t, time.process_time() - c
         for i, (rule, status) in enumerate(rules_of[name]):
             t, c = time.perf_counter(), time.process_time()
-            signal.setitimer(signal.ITIMER_REAL, limit)
+            signal.setitimer(signal.ITIMER_VIRTUAL, limit)
             try:
                 count(election, rule)
             except _TooSlow:
                 stopped.append(f"{name.removesuffix('.pb')} {rule}")
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.setitimer(signal.ITIMER_VIRTUAL, 0)
             took = time.perf_counter() - t
             slowest.append((took, name, rule))
             wall[status] += took + (parse if i == 0 else 0.0)
@@ -199,7 +213,7 @@ def corpus(limit: float, statuses: tuple[str, ...]) -> list[str]:
         f"{cpu['ok']:.1f} s CPU",
         f"  rows pabutools did not finish (timeout): {counted['timeout']} counts, "
         f"{wall['timeout']:.1f} s wall, {cpu['timeout']:.1f} s CPU",
-        f"  stopped at the {limit:.0f} s limit: {len(stopped)}"
+        f"  stopped at the {limit:g} s CPU limit: {len(stopped)}"
         + (f" ({'; '.join(stopped)})" if stopped else ""),
         "slowest counts: "
         + "; ".join(f"{n.removesuffix('.pb')} {r} {s:.2f} s" for s, n, r in slowest[:8]),
@@ -215,16 +229,19 @@ def main() -> None:
     parser.add_argument("--corpus", action="store_true", help="also time the whole corpus")
     parser.add_argument("--no-table", action="store_true", help="skip the comparison table")
     parser.add_argument(
-        "--count-limit", type=float, default=120.0, help="corpus: limit per count, seconds"
+        "--count-limit", type=float, default=120.0, help="corpus: CPU seconds per count"
     )
     parser.add_argument(
-        "--ok-only", action="store_true", help="corpus: only rows pabutools finished"
+        "--rows",
+        choices=("ok", "timeout", "all"),
+        default="all",
+        help="corpus: rows pabutools finished (ok), did not finish (timeout), or all",
     )
     args = parser.parse_args()
     if not args.no_table:
         table(args.timeout, args.repeat)
     if args.corpus:
-        corpus(args.count_limit, ("ok",) if args.ok_only else ("ok", "timeout"))
+        corpus(args.count_limit, ("ok", "timeout") if args.rows == "all" else (args.rows,))
 
 
 if __name__ == "__main__":
