@@ -62,7 +62,7 @@ def seed() -> list[str]:
                 )
                 added += 1
     done = [f"inclusion: {added} jargon terms added"] if added else []
-    return done + seed_assisted()
+    return done + seed_assisted() + seed_translations()
 
 
 COACH = "coach@demo.samen.test"
@@ -92,3 +92,51 @@ def seed_assisted() -> list[str]:
         )
         services_assisted.assisted_session_end(session=session)
     return ["inclusion: 1 assisted session added"]
+
+
+# Translations organisers made, so the other languages show translated content next to
+# content that falls back to English.
+TRANSLATIONS: dict[tuple[str, str], dict[tuple[str, str], str]] = {
+    ("skills.helppoint", "Lindeveld Library"): {
+        ("name", "nl"): "Bibliotheek Lindeveld",
+        ("name", "da"): "Lindeveld Bibliotek",
+        ("name", "de"): "Bibliothek Lindeveld",
+        ("name", "fr"): "Bibliothèque de Lindeveld",
+        (
+            "description",
+            "nl",
+        ): "Loop binnen met je telefoon, tablet of laptop. Een Digicoach helpt je.",
+        (
+            "description",
+            "de",
+        ): "Kommen Sie mit Handy, Tablet oder Laptop vorbei. Ein Digicoach hilft.",
+    },
+    ("budgeting.process", "Power of Youth Lindeveld"): {
+        ("title", "nl"): "Jongerenkracht Lindeveld",
+        ("title", "fr"): "La force des jeunes de Lindeveld",
+    },
+}
+
+
+def seed_translations() -> list[str]:
+    """Translate a few demo objects, if they exist and are not translated yet."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    from samen.inclusion.models_translation import ContentTranslation
+    from samen.inclusion.services_translation import content_translations_save
+
+    organiser = get_user_model().objects.filter(email=ORGANISER).first()
+    done = 0
+    for (label, name), texts in TRANSLATIONS.items():
+        model = apps.get_model(label)
+        field = "name" if label == "skills.helppoint" else "title"
+        obj = model._default_manager.filter(**{field: name}).first()
+        if obj is None:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        if ContentTranslation.objects.filter(content_type=content_type, object_id=obj.pk).exists():
+            continue
+        content_translations_save(actor=organiser, obj=obj, texts=texts)
+        done += 1
+    return [f"inclusion: {done} objects translated"] if done else []

@@ -1,6 +1,9 @@
-"""The demo seed: a small jargon list per language, added once."""
+"""The demo seed: jargon lists, an assisted session and some translations, each added once."""
 
 import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 from samen.core.demo import seed_demo
 from samen.core.models import AuditEntry
@@ -33,3 +36,14 @@ def test_the_seed_adds_a_jargon_list_for_every_language_once():
 
 def test_seed_demo_runs_the_inclusion_seed():
     assert "inclusion: 26 jargon terms added" in seed_demo()
+
+
+def test_the_seed_adds_an_assisted_session_and_translations_once():
+    first = seed_demo()
+    assert "inclusion: 1 assisted session added" in first
+    assert "inclusion: 2 objects translated" in first
+    assert demo.seed_assisted() == []
+    assert demo.seed_translations() == []
+    with translation.override("nl"):
+        page = Client().get(reverse("skills:coaching")).content.decode()
+    assert "Bibliotheek Lindeveld</h3>" in page
