@@ -1,17 +1,16 @@
 """Forms of courses: the organiser's course and session forms, decisions, attendance, feedback
 and certificate verification. Enrolling and cancelling are buttons (`ConfirmForm`)."""
 
-from datetime import datetime
 from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.accounts.forms import no_markup
 from samen.core.forms import SamenForm
+from samen.skills.forms_coaching import SessionForm as HelpSessionForm
 from samen.skills.framework_text import translated
 from samen.skills.models import Competence
 from samen.skills.models_courses import Audience, Enrolment
@@ -74,13 +73,10 @@ class CourseSessionForm(SamenForm):
     """One session on one day, at a place, online, or both."""
 
     title = forms.CharField(label=_("Title of the session"), max_length=160, validators=[no_markup])
-    day = forms.DateField(
-        label=_("Day"),
-        help_text=_("For example: 2026-12-03."),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    starts = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
-    ends = forms.TimeField(label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    # One day and two times, exactly as for help sessions.
+    day = HelpSessionForm.base_fields["day"]
+    starts = HelpSessionForm.base_fields["starts"]
+    ends = HelpSessionForm.base_fields["ends"]
     place = forms.CharField(
         label=_("Place"),
         max_length=200,
@@ -130,13 +126,7 @@ class CourseSessionForm(SamenForm):
             self.add_error("place", _("Give a place, an online link, or both."))
         return cleaned
 
-    def times(self) -> tuple[datetime, datetime]:
-        """The start and end as aware datetimes in the site's time zone."""
-        day = self.cleaned_data["day"]
-        return (
-            timezone.make_aware(datetime.combine(day, self.cleaned_data["starts"])),
-            timezone.make_aware(datetime.combine(day, self.cleaned_data["ends"])),
-        )
+    times = HelpSessionForm.times
 
 
 class DecisionForm(SamenForm):
