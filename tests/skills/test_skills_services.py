@@ -184,6 +184,8 @@ def test_demo_seed_gives_resident_and_staff_history_and_is_idempotent():
         "gave resident@demo.samen.test 2 finished skills self-assessments",
         "gave staff@demo.samen.test 2 finished skills self-assessments",
         "gave resident@demo.samen.test a skills self-assessment in progress",
+        "created 5 departments, 3 job roles with targets and 26 demo colleagues, 25 with a "
+        "finished skills self-assessment",
     ]
     assert again == []
     resident = Assessment.objects.filter(user__email="resident@demo.samen.test")
@@ -191,7 +193,8 @@ def test_demo_seed_gives_resident_and_staff_history_and_is_idempotent():
     assert resident.filter(status=AssessmentStatus.SUBMITTED).count() == 2
     assert resident.filter(status=AssessmentStatus.IN_PROGRESS).count() == 1
     assert staff.filter(status=AssessmentStatus.SUBMITTED).count() == 2
-    assert Assessment.objects.count() == 5
+    # Five for the resident and the staff member, 25 for the skills picture's demo colleagues.
+    assert Assessment.objects.count() == 30
     history = list(selectors.submitted_assessments(user=staff.first().user))
     assert [[r.level for r in a.area_results.all()] for a in history] == [
         [5, 5, 5, 5, 5],
