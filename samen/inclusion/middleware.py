@@ -81,7 +81,12 @@ class AssistedDigitalMiddleware:
         if entry is None:
             return None
         request.assisting_coach = coach  # type: ignore[attr-defined]
-        request.user = session.resident
+        resident = session.resident
+        # As django-otp's middleware does for every user; the coach's second factor never
+        # carries over to the resident.
+        resident.otp_device = None  # type: ignore[attr-defined]
+        resident.is_verified = lambda: False  # type: ignore[attr-defined]
+        request.user = resident
         if request.method != "POST":
             return None
         return self._run_and_record(request, view, args, kwargs, session, entry)

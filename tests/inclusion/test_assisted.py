@@ -127,7 +127,7 @@ def test_booking_for_the_resident_books_their_place_and_records_both_identities(
 
 
 def test_the_self_assessment_is_the_residents_and_each_step_is_recorded():
-    _coach, client, resident, _session = _helping()
+    coach, client, resident, _session = _helping()
     response = client.post(reverse("skills:start"))
     assert response.status_code == 302
     assessment = Assessment.objects.get()
@@ -139,6 +139,8 @@ def test_the_self_assessment_is_the_residents_and_each_step_is_recorded():
     page = client.get(reverse("skills:index"))
     assert page.status_code == 200
     assert page.context["in_progress"] == assessment
+    assert page.wsgi_request.assisting_coach == coach
+    assert page.wsgi_request.user.is_verified() is False
 
 
 def test_pages_not_registered_stay_the_coachs_own():
