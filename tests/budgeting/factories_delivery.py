@@ -2,11 +2,12 @@
 projects, made through the models (as a count would store them)."""
 
 import hashlib
+from datetime import date
 from typing import Any
 
 from django.utils import timezone
 
-from samen.budgeting import services
+from samen.budgeting import services, services_delivery
 from samen.budgeting.models import (
     BudgetResult,
     Count,
@@ -15,6 +16,7 @@ from samen.budgeting.models import (
     Process,
     ProjectResult,
     Proposal,
+    StatusUpdate,
 )
 from tests.budgeting.factories import on_ballot, organiser, process_in
 
@@ -63,3 +65,23 @@ def results_process(*, published: bool = True, **fields: Any) -> tuple[Process, 
             position=position,
         )
     return process, projects
+
+
+def status_update(
+    proposal: Proposal,
+    *,
+    actor: Any = None,
+    status: str = "planned",
+    text: str = "Soon.",
+    published_on: date = date(2026, 1, 5),
+    **extra: Any,
+) -> StatusUpdate:
+    """A status update posted by an organiser (no email unless `base_url` is given)."""
+    return services_delivery.status_update_create(
+        actor=actor or organiser(),
+        proposal=proposal,
+        status=status,
+        text=text,
+        published_on=published_on,
+        **extra,
+    )

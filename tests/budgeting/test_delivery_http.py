@@ -15,7 +15,7 @@ from samen.budgeting.demo_delivery import DEMO_FILE
 from samen.budgeting.importing import MAX_UPLOAD_BYTES
 from samen.budgeting.models import Milestone, Process, ProjectFollow, StatusUpdate
 from samen.budgeting.tasks_delivery import unfollow_token
-from tests.budgeting.factories_delivery import results_process
+from tests.budgeting.factories_delivery import results_process, status_update
 from tests.http.formcheck import field_errors, parse
 
 pytestmark = pytest.mark.django_db
@@ -31,12 +31,8 @@ def test_the_delivery_page_shows_each_funded_project_with_its_progress(
 ):
     process, (benches, _skate, _fountain) = results_process()
     today = timezone.localdate()
-    services_delivery.status_update_create(
-        actor=organiser,
-        proposal=benches,
-        status="in_progress",
-        text="Ordered.",
-        published_on=today,
+    status_update(
+        benches, actor=organiser, status="in_progress", text="Ordered.", published_on=today
     )
     for done in (today, None, None):
         services_delivery.milestone_create(
@@ -67,9 +63,9 @@ def test_the_delivery_page_costs_the_same_queries_for_two_projects_or_three(
     url = reverse("budgeting:delivery_process", kwargs={"process_id": process.pk})
     fountain.results.update(selected=True)
     for project in (benches, skate, fountain):
-        services_delivery.status_update_create(
+        status_update(
+            project,
             actor=organiser,
-            proposal=project,
             status="planned",
             text="Soon.",
             published_on=date(2026, 1, 1),
@@ -185,9 +181,9 @@ def test_an_organiser_adds_changes_and_removes_a_milestone(organiser_client):
 
 def test_a_correction_needs_a_reason(organiser_client, organiser):
     _process, (benches, *_rest) = results_process()
-    update = services_delivery.status_update_create(
+    update = status_update(
+        benches,
         actor=organiser,
-        proposal=benches,
         status="planned",
         text="Soon.",
         published_on=date(2026, 1, 1),
@@ -338,9 +334,9 @@ def test_lists_cost_the_same_queries_for_two_funded_projects_or_three(
         else reverse(url, kwargs={"process_id": process.pk})
     )
     for project in (benches, skate):
-        services_delivery.status_update_create(
+        status_update(
+            project,
             actor=organiser,
-            proposal=project,
             status="planned",
             text="Soon.",
             published_on=date(2026, 1, 1),
@@ -350,9 +346,9 @@ def test_lists_cost_the_same_queries_for_two_funded_projects_or_three(
     services_delivery.milestone_create(
         actor=organiser, proposal=fountain, title="Dug", due_on=date(2026, 2, 1)
     )
-    services_delivery.status_update_create(
+    status_update(
+        fountain,
         actor=organiser,
-        proposal=fountain,
         status="delayed",
         text="Rain.",
         published_on=date(2026, 1, 2),
