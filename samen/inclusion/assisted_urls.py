@@ -1,8 +1,9 @@
 """The pages of other apps where a Digicoach may act for a resident, registered at start-up.
 
 Apps may register their own pages in their `AppConfig.ready()` with
-`samen.inclusion.assisted.register_assisted_url`; the skills pages are listed here so the
-skills app needs no change. A URL name that does not exist (yet) is harmless: it never matches.
+`samen.inclusion.assisted.register_assisted_url` (budgeting does, for its voting pages); the
+skills pages and the budgeting process pages are listed here so those apps need no change.
+A URL name that does not exist (yet) is harmless: it never matches.
 """
 
 from typing import Any
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.inclusion.assisted import register_assisted_url
 from samen.inclusion.models_assisted import AssistedActionKind
 
+VOTE = AssistedActionKind.VOTE
 BOOK = AssistedActionKind.BOOK
 ENROL = AssistedActionKind.ENROL
 SELF_ASSESS = AssistedActionKind.SELF_ASSESS
@@ -56,6 +58,10 @@ def describe_step(request: HttpRequest, kwargs: dict[str, Any]) -> str:
 
 # (URL name, action, label, describe, start_here)
 PAGES: tuple[tuple[str, str, Any, Any, bool], ...] = (
+    # voting: budgeting registers its voting pages itself and records the vote; these two
+    # pages show the resident's own eligibility and give the coach a place to start.
+    ("budgeting:process_list", VOTE, _("Vote in participatory budgeting"), None, True),
+    ("budgeting:process_detail", VOTE, _("Looked at a budgeting process"), None, False),
     # the digital skills check
     ("skills:index", SELF_ASSESS, _("Do the digital skills check"), None, True),
     ("skills:start", SELF_ASSESS, _("Started the digital skills check"), None, False),

@@ -322,3 +322,14 @@ def test_ending_with_an_unexpected_field_ends_nothing():
     session.refresh_from_db()
     assert session.ended_at is None
     assert client.session[SESSION_KEY] == session.pk
+
+
+def test_the_coachs_page_lists_where_to_act_for_the_resident():
+    _coach, client, _resident, _session = _helping()
+    starts = client.get(START).context["starts"]
+    assert [str(label) for _url, label in starts] == [
+        "Vote in participatory budgeting",
+        "Book a help session",
+        "Enrol on a course",
+        "Do the digital skills check",
+    ]
