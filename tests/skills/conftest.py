@@ -10,3 +10,13 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture
+def organiser(client, login_verified):  # type: ignore[no-untyped-def]
+    """An organiser (also staff), logged in on `client` with the second factor passed."""
+    from tests.factories import UserFactory
+
+    user = UserFactory(roles=("staff", "organiser"))
+    login_verified(client, user)
+    return user

@@ -19,13 +19,6 @@ from tests.skills.factories import CoachingSessionFactory, HelpPointFactory, coa
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organiser(client, login_verified):  # type: ignore[no-untyped-def]
-    user = UserFactory(roles=("staff", "organiser"))
-    login_verified(client, user)
-    return user
-
-
 def test_the_organiser_adds_a_help_point_with_an_opening_time(client, organiser):
     created = client.post(
         reverse("skills:help_point_create"),

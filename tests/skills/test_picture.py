@@ -20,13 +20,6 @@ from tests.skills.factories import AssessmentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organiser(client, login_verified):  # type: ignore[no-untyped-def]
-    user = UserFactory(roles=("staff", "organiser"))
-    login_verified(client, user)
-    return user
-
-
 def _areas() -> list[Area]:
     return list(Area.objects.filter(version=selectors.current_version()).order_by("number"))
 
