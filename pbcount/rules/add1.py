@@ -49,6 +49,7 @@ def add1(
     if mode == "add1-integral":
         start = Q(math.floor(start))
     step = 0
+    runner.keep_entries = True
     run = runner.run(start)
     runs = 1
     previous: MESRun | None = None

@@ -49,6 +49,26 @@ class MESRunner:
     def __init__(self, prep: MESPrep, order: TieOrder) -> None:
         self.prep = prep
         self.order = order
+        # Per project bought so far: the entries of its supporters' ballots, as (supporter
+        # position, column, weight). Add1 buys the same projects run after run and sets
+        # `keep_entries`; one run gains nothing from keeping them but memory.
+        self.keep_entries = False
+        self._entries: dict[int, tuple[IntArray, IntArray, FloatArray]] = {}
+
+    def _supporter_entries(self, s: int) -> tuple[IntArray, IntArray, FloatArray]:
+        found = self._entries.get(s)
+        if found is None:
+            prep = self.prep
+            sup = prep.sup_ballots[s]
+            starts = prep.ballot_ptr[sup]
+            lens = prep.ballot_ptr[sup + 1] - starts
+            total = int(lens.sum())
+            ent = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
+            owner = np.repeat(np.arange(len(sup), dtype=np.int64), lens)
+            found = (owner, prep.ent_col[ent], prep.mult_f[sup][owner])
+            if self.keep_entries:
+                self._entries[s] = found
+        return found
 
     # -- the run -------------------------------------------------------------------------
     def run(
@@ -275,15 +295,11 @@ class MESRunner:
         new = new_of_cell[slot[keys]]
         cl.of_ballot[sup] = new
         cl.members += np.bincount(new, minlength=len(cl.members))
-        starts = prep.ballot_ptr[sup]
-        lens = prep.ballot_ptr[sup + 1] - starts
-        total = int(lens.sum())
-        ent = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
-        ecols = prep.ent_col[ent] * cl.weights.shape[1]
-        w = np.repeat(prep.mult_f[sup], lens)
+        owner, ecol, w = self._supporter_entries(s)
+        ecols = ecol * cl.weights.shape[1]
         flat = cl.weights.reshape(-1)
-        np.add.at(flat, ecols + np.repeat(old, lens), -w)
-        np.add.at(flat, ecols + np.repeat(new, lens), w)
+        np.add.at(flat, ecols + old[owner], -w)
+        np.add.at(flat, ecols + new[owner], w)
         # Classes whose last member just left drop out of `live`.
         cl.members[:k] -= np.bincount(old, minlength=k)
         touched = np.flatnonzero(present.reshape(len(cols), k).any(axis=0))
