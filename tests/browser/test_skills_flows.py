@@ -4,7 +4,8 @@
   and PDF);
 - the staff member books a drop-in session and gets the confirmation email with a calendar
   file;
-- the Digicoach logs a visit with a skill check.
+- the Digicoach logs a visit with a skill check;
+- the Digicoach cancels the full drop-in, and the two people booked are emailed the reason.
 
 The module's world is its own (seeded for this module, flushed after it), so the writes these
 flows make through the server go nowhere else. Pages reached in a tab with JavaScript on pass
@@ -12,13 +13,17 @@ axe on the way; axe needs JavaScript, so the JavaScript-off flows check their la
 in a tab with it on (tests/browser/test_every_page.py checks every page for every role).
 """
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
+from samen.skills.demo_coaching import FULL_SESSION_DAYS, LIBRARY
 from samen.skills.models import AssessmentStatus
-from samen.skills.models_coaching import BookingStatus, SessionLog
+from samen.skills.models_coaching import BookingStatus, CoachingSession, SessionLog
 from tests.browser.tabs import Tab, axe_report
 
 pytestmark = pytest.mark.browser
@@ -126,5 +131,32 @@ def test_the_digicoach_logs_a_visit_with_a_skill_check(world, tab_as):
     )
     assert sorted(topic.name for topic in log.topics.all()) == ["Email", "Online tax"]
     assert (log.skill_check.stage, log.skill_check.total) == ("first", 8)
+    _passes_axe(tab)
+    assert tab.errors == []
+
+
+def test_the_digicoach_cancels_the_full_drop_in_and_the_people_booked_are_told(world, tab_as):
+    full = CoachingSession.objects.get(
+        help_point__name=LIBRARY,
+        starts_at__date=timezone.localdate() + timedelta(days=FULL_SESSION_DAYS),
+    )
+    tab = tab_as("digicoach")
+    mail.outbox.clear()
+    assert tab.open(reverse("skills:session_cancel", args=[full.pk])) == 200
+    _passes_axe(tab)
+
+    tab.page.get_by_label("Why is the session cancelled?").fill("The library is closed that day.")
+    tab.page.get_by_role("button", name="Cancel the session").click()
+
+    assert _h1(tab) == "Get help from a Digicoach"
+    assert "The session is cancelled." in tab.page.locator(".messages").inner_text()
+    full.refresh_from_db()
+    assert full.cancellation_reason == "The library is closed that day."
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "resident@demo.samen.test",
+        "staff@demo.samen.test",
+    ]
+    assert all("The library is closed that day." in m.body for m in mail.outbox)
+    assert not full.bookings.filter(status=BookingStatus.BOOKED).exists()
     _passes_axe(tab)
     assert tab.errors == []
