@@ -192,6 +192,10 @@ SAMEN_PERSONAL_DATA: dict[str, tuple[str, str]] = {
         "samen.skills.selectors_courses.courses_export",
         "samen.skills.services_courses.courses_erase",
     ),
+    "skills_work": (
+        "samen.skills.selectors_picture.staff_profile_export",
+        "samen.skills.services_picture.staff_profile_erase",
+    ),
     "budgeting_follows": (
         "samen.budgeting.selectors_delivery.follows_export",
         "samen.budgeting.services_delivery.follows_erase",

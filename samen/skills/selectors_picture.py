@@ -247,3 +247,16 @@ def course_attendance() -> list[AttendanceRow]:
             )
         )
     return rows
+
+
+def staff_profile_export(*, user: Any) -> dict[str, Any] | None:
+    """The staff member's department and job role, for the account's data export."""
+    profile = StaffProfile.objects.select_related("department", "job_role").filter(user=user)
+    found = profile.first()
+    if found is None:
+        return None
+    return {
+        "department": found.department.name,
+        "job_role": found.job_role.name if found.job_role else None,
+        "updated_at": found.updated_at.isoformat(),
+    }

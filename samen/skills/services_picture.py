@@ -100,3 +100,10 @@ def staff_profile_save(
         },
     )
     return profile
+
+
+@transaction.atomic
+def staff_profile_erase(*, user: Any) -> int:
+    """Delete the staff member's department and job role with their account (GDPR art. 17)."""
+    deleted, _by_model = StaffProfile.objects.filter(user=user).delete()
+    return deleted

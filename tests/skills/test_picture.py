@@ -221,3 +221,22 @@ def test_the_organiser_moves_a_staff_member_to_another_department(client, organi
     assert "Sanne Koster" in listing
     assert StaffProfile.objects.get(user=staff).department == legal
     assert AuditEntry.objects.filter(action="skills.staff_profile_saved", actor=organiser).exists()
+
+
+def test_the_account_export_and_erasure_include_the_department_and_job_role(organiser):
+    from samen.accounts import services as account_services
+
+    department = services.department_save(actor=organiser, name="Finance")
+    role = services.job_role_save(actor=organiser, name="Controller", targets={})
+    staff = UserFactory(roles=("staff",))
+    services.staff_profile_save(actor=staff, user=staff, department=department, job_role=role)
+
+    exported = account_services.user_export(user=staff)
+    account_services.user_erase(user=staff)
+
+    assert {k: v for k, v in exported["skills_work"].items() if k != "updated_at"} == {
+        "department": "Finance",
+        "job_role": "Controller",
+    }
+    assert StaffProfile.objects.count() == 0
+    assert Department.objects.count() == 1
