@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from pbcount import Ballot as PbBallot
@@ -127,9 +128,9 @@ def _meta(budget: Budget, rule: str, voters: int, projects: int) -> dict[str, st
     if budget.district is not None:
         meta["district"] = budget.district.name
     if voting is not None:
-        meta["date_begin"] = voting.starts_at.strftime("%d.%m.%Y")
+        meta["date_begin"] = timezone.localtime(voting.starts_at).strftime("%d.%m.%Y")
         if voting.ends_at is not None:
-            meta["date_end"] = voting.ends_at.strftime("%d.%m.%Y")
+            meta["date_end"] = timezone.localtime(voting.ends_at).strftime("%d.%m.%Y")
     if budget.min_choices:
         meta["min_length"] = str(budget.min_choices)
     if budget.max_choices is not None:

@@ -322,3 +322,16 @@ def test_every_ballot_design_counts_and_recounts_from_its_file(design, ballots, 
         ).values_list("proposal_id", flat=True)
     )
     assert sorted(recount(election, rule).selected) == sorted(election.official_selected or ())
+
+
+def test_a_budget_nobody_voted_in_funds_nothing_and_still_has_its_file():
+    process = close_voting(small_process("greedy-cost"))
+
+    count = services_counting.count_request(actor=factories.organiser(), process=process)
+
+    result = count.budget_results.get()
+    assert (count.status, result.voters, result.spent_minor) == (CountStatus.DONE, 0, 0)
+    assert not ProjectResult.objects.filter(budget_result=result, selected=True).exists()
+    assert ProjectResult.objects.filter(budget_result=result).count() == 3
+    election = read_pb(io.StringIO(result.pb_file))
+    assert (election.num_voters, len(election.projects)) == (0, 0)
