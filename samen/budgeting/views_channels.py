@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -58,6 +59,35 @@ def _letters(request: HttpRequest, process: Process, issued: list[Any], language
     return letters_render_pdf(letters=letters)
 
 
+@transaction.atomic
+def _batch_with_letters(
+    request: HttpRequest, process: Process, form: CodeBatchForm
+) -> HttpResponse | None:
+    """Make the codes and their letters together: if the PDF cannot be made, no code exists."""
+    data = form.cleaned_data
+    made = attempt(
+        form,
+        lambda: channels.voting_code_batch_create(
+            actor=request.user,
+            process=process,
+            label=data["label"],
+            size=data["size"],
+            recipient_kind=data["issued_to"],
+            recipients=data["recipient_list"],
+        ),
+    )
+    if made is None:
+        return None
+    batch, issued = made
+    response = HttpResponse(
+        _letters(request, process, issued, data["language"]), content_type="application/pdf"
+    )
+    filename = f"voting-codes-{process.pk}-batch-{batch.pk}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 def voting_codes(request: HttpRequest, process_id: int) -> HttpResponse:
     """The batches of a process and the form that makes a new one. A successful POST answers
@@ -67,25 +97,8 @@ def voting_codes(request: HttpRequest, process_id: int) -> HttpResponse:
         return denied
     form = CodeBatchForm(posted(request), initial={"language": translation.get_language()})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        made = attempt(
-            form,
-            lambda: channels.voting_code_batch_create(
-                actor=request.user,
-                process=process,
-                label=data["label"],
-                size=data["size"],
-                recipient_kind=data["issued_to"],
-                recipients=data["recipient_list"],
-            ),
-        )
-        if made is not None:
-            batch, issued = made
-            pdf = _letters(request, process, issued, data["language"])
-            response = HttpResponse(pdf, content_type="application/pdf")
-            filename = f"voting-codes-{process.pk}-batch-{batch.pk}.pdf"
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            response["Cache-Control"] = "no-store"
+        response = _batch_with_letters(request, process, form)
+        if response is not None:
             return response
     batches = VotingCodeBatch.objects.filter(process=process).annotate(
         used=Count("codes", filter=Q(codes__used_at__isnull=False)),
@@ -130,9 +143,7 @@ def voting_code_batch_revoke(request: HttpRequest, process_id: int, batch_id: in
         count = channels.voting_codes_revoke(
             actor=request.user, codes=codes, reason=form.cleaned_data["reason"]
         )
-        messages.success(
-            request, _("%(count)d codes of the batch are revoked.") % {"count": count}
-        )
+        messages.success(request, _("%(count)d codes of the batch are revoked.") % {"count": count})
         return redirect("budgeting:voting_codes", process_id=process.pk)
     context = {"process": process, "batch": batch, "form": form}
     return render(request, "budgeting/channels/batch_revoke.html", context)

@@ -138,6 +138,22 @@ def test_bad_batches_get_a_clear_message_and_make_nothing(organiser_client, data
     assert VotingCode.objects.count() == 0
 
 
+def test_no_code_is_kept_when_the_letters_cannot_be_made(organiser_client, monkeypatch):
+    process = codes_process()
+
+    def broken(**kwargs: object) -> bytes:
+        raise RuntimeError("Pango is missing")
+
+    monkeypatch.setattr("samen.budgeting.views_channels.letters_render_pdf", broken)
+    with pytest.raises(RuntimeError):
+        organiser_client.post(
+            url("voting_codes", process),
+            {"label": "One", "issued_to": "", "size": "1", "recipients": "", "language": "en"},
+        )
+
+    assert (VotingCode.objects.count(), process.code_batches.count()) == (0, 0)
+
+
 def test_residents_cannot_make_codes(resident_client):
     process = codes_process()
 
