@@ -57,6 +57,11 @@ class BudgetView:
         return [line for line in self.lines if line.selected]
 
     @property
+    def unvoted(self) -> bool:
+        """Projects nobody voted for stay out of the count (see counting.budget_election)."""
+        return any(line.votes == 0 for line in self.lines)
+
+    @property
     def left_minor(self) -> int:
         return self.result.budget.amount_minor - self.result.spent_minor
 

@@ -13,7 +13,12 @@ from django.utils import timezone
 from samen.budgeting import services_counting
 from samen.budgeting.models import Channel, Count, CountStatus, ProjectResult
 from tests.budgeting import factories
-from tests.budgeting.factories_counting import majority_and_minority, small_process, vote
+from tests.budgeting.factories_counting import (
+    close_voting,
+    majority_and_minority,
+    small_process,
+    vote,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +183,19 @@ def test_residents_cannot_count_or_see_turnout(resident_client):
     assert [resident_client.get(url).status_code for url in pages] == [403, 403]
     assert resident_client.post(pages[1]).status_code == 403
     assert not Count.objects.filter(process=process).exists()
+
+
+def test_the_page_says_that_projects_without_votes_were_not_counted(client):
+    process = small_process("greedy-cost")
+    vote(process, "A")
+    vote(process, "A", "C")
+    close_voting(process)
+    organiser = factories.organiser()
+    count = services_counting.count_request(actor=organiser, process=process)
+    services_counting.count_publish(actor=organiser, count=count)
+
+    page = client.get(reverse("budgeting:results", kwargs={"process_id": process.pk}))
+
+    text = page.content.decode()
+    assert "Projects that nobody voted for were not counted and get no money." in text
+    assert "2 of 2 projects are funded, costing EUR 7,000 of the EUR 10,000 budget." in text
