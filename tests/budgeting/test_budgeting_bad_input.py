@@ -165,7 +165,7 @@ CASES = (
         "organiser",
         _at("budget_create", process_id=_review_id),
         lambda s: forms_manage.BudgetForm(process=s.review),
-        lambda s: {"name": "All", "district": "", "amount": "10000"},
+        lambda s: {"name": "All", "district": "", "amount": "10000", "ballot_kind": "approval"},
     ),
     Case(
         "review",

@@ -193,7 +193,7 @@ def test_organiser_adds_districts_and_budgets_through_the_pages(organiser_client
     noord = process.districts.get()
     organiser_client.post(
         _url("budget_create", process_id=process.pk),
-        {"name": "Noord", "district": str(noord.pk), "amount": "10000"},
+        {"name": "Noord", "district": str(noord.pk), "amount": "10000", "ballot_kind": "knapsack"},
     )
 
     assert noord.patterns() == ["7411*", "7412A*"]
