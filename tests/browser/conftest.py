@@ -136,7 +136,7 @@ def _new_tab(browser: Browser, base_url: str, javascript: bool) -> Tab:
         viewport={"width": WIDTH, "height": HEIGHT},
     )
     page = context.new_page()
-    tab = Tab(page)
+    tab = Tab(page, javascript=javascript)
     watch(page, tab)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
