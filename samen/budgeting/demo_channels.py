@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib.auth.models import Permission
 
-from samen.budgeting import services, services_channels
+from samen.budgeting import services, services_channels, services_paper
 from samen.budgeting.demo import YOUTH_TITLE
 from samen.budgeting.demo_voting import VOTING_TITLE
 from samen.budgeting.models import IdentityKind, PaperBallotEntry, Process, Proposal
@@ -25,10 +25,10 @@ def _paper_ballot(process: Process, coach: Any) -> None:
     for proposal in Proposal.objects.filter(process=process, title__in=PAPER_CHOICES):
         budget = process.budgets.get(district=proposal.district)
         choices.setdefault(budget.pk, {})[proposal.pk] = 1
-    identity = services_channels.paper_identity_check(
+    identity = services_paper.paper_identity_check(
         process=process, kind=IdentityKind.REFERENCE, value=PAPER_VOTER
     )
-    services_channels.paper_ballot_enter(
+    services_paper.paper_ballot_enter(
         actor=coach,
         process=process,
         identity=identity,

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from samen.budgeting import ballots, selectors
 from samen.budgeting import permissions_channels as permissions
-from samen.budgeting import services_channels as channels
+from samen.budgeting import services_paper as paper
 from samen.budgeting.forms_channels import PaperCheckForm, PaperIdentityForm
 from samen.budgeting.forms_voting import BallotForm
 from samen.budgeting.models import PaperBallotEntry, PaperStatus, PhaseKind, Process
@@ -67,7 +67,7 @@ def paper_enter(request: HttpRequest, process_id: int) -> HttpResponse:
         data = form.cleaned_data
         identity = attempt(
             form,
-            lambda: channels.paper_identity_check(
+            lambda: paper.paper_identity_check(
                 process=process, kind=data["kind"], value=data["identity"]
             ),
         )
@@ -95,12 +95,12 @@ def paper_choices(request: HttpRequest, process_id: int) -> HttpResponse:
     district = process.districts.filter(pk=started["district_id"]).first()
     form = BallotForm(posted(request), process=process, district=district, seed=process.pk)
     if request.method == "POST" and request.POST.get("action") != "update" and form.is_valid():
-        identity = channels.PaperIdentity(
+        identity = paper.PaperIdentity(
             **{k: started[k] for k in ("kind", "voter_key", "hint", "user_id", "voting_code_id")}
         )
         entry = attempt(
             form,
-            lambda: channels.paper_ballot_enter(
+            lambda: paper.paper_ballot_enter(
                 actor=request.user,
                 process=process,
                 identity=identity,
@@ -138,13 +138,13 @@ def paper_check(request: HttpRequest, process_id: int, entry_id: int) -> HttpRes
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["decision"] == "confirm":
             done = attempt(
-                form, lambda: channels.paper_ballot_confirm(actor=request.user, entry=entry)
+                form, lambda: paper.paper_ballot_confirm(actor=request.user, entry=entry)
             )
             message = _("The paper ballot is confirmed and counts.")
         else:
             done = attempt(
                 form,
-                lambda: channels.paper_ballot_reject(
+                lambda: paper.paper_ballot_reject(
                     actor=request.user, entry=entry, reason=form.cleaned_data["reason"]
                 ),
             )

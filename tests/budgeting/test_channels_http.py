@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from samen.budgeting import services_channels as channels
+from samen.budgeting import services_paper as paper
 from samen.budgeting.models import (
     Ballot,
     Budget,
@@ -491,8 +492,8 @@ def test_a_coach_cannot_vote_again_for_a_resident_who_voted_with_a_code():
 def test_a_code_for_someone_whose_paper_ballot_counts_is_refused():
     process = codes_process()
     code = one_code(process)
-    identity = channels.paper_identity_resolve(process=process, kind="code", value=code)
-    entry = channels.paper_ballot_enter(
+    identity = paper.paper_identity_resolve(process=process, kind="code", value=code)
+    entry = paper.paper_ballot_enter(
         actor=organiser(),
         process=process,
         identity=identity,
@@ -500,7 +501,7 @@ def test_a_code_for_someone_whose_paper_ballot_counts_is_refused():
         year_of_birth=None,
         choices=area_choice(process),
     )
-    channels.paper_ballot_confirm(actor=organiser(), entry=entry)
+    paper.paper_ballot_confirm(actor=organiser(), entry=entry)
 
     response = Client().post(url("code_enter", process), {"code": code})
 

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from samen.budgeting import services_channels as channels
+from samen.budgeting import services_paper as paper
 from samen.budgeting.models import (
     Ballot,
     Budget,
@@ -190,8 +191,8 @@ def test_guessing_codes_is_throttled_per_address():
 # --------------------------------------------------------------------------- paper ballots
 
 
-def enter(process: Process, identity: channels.PaperIdentity, actor=None) -> PaperBallotEntry:
-    return channels.paper_ballot_enter(
+def enter(process: Process, identity: paper.PaperIdentity, actor=None) -> PaperBallotEntry:
+    return paper.paper_ballot_enter(
         actor=actor or UserFactory(roles=["digicoach"]),
         process=process,
         identity=identity,
@@ -204,14 +205,14 @@ def enter(process: Process, identity: channels.PaperIdentity, actor=None) -> Pap
 def test_a_paper_ballot_counts_only_once_a_second_person_confirms_it():
     process = voting_process()
     clerk, checker = UserFactory(roles=["digicoach"]), UserFactory(roles=["digicoach"])
-    identity = channels.paper_identity_resolve(
+    identity = paper.paper_identity_resolve(
         process=process, kind=IdentityKind.REFERENCE, value="YC-2001"
     )
     entry = enter(process, identity, clerk)
     assert Ballot.objects.count() == 0
     assert entry.identity_hint == "…2001"
 
-    receipt = channels.paper_ballot_confirm(actor=checker, entry=entry)
+    receipt = paper.paper_ballot_confirm(actor=checker, entry=entry)
 
     entry.refresh_from_db()
     roll = VoterRollEntry.objects.get(process=process)
@@ -231,13 +232,13 @@ def test_a_paper_ballot_counts_only_once_a_second_person_confirms_it():
 def test_nobody_confirms_their_own_paper_entry():
     process = voting_process()
     clerk = UserFactory(roles=["digicoach"])
-    identity = channels.paper_identity_resolve(
+    identity = paper.paper_identity_resolve(
         process=process, kind=IdentityKind.REFERENCE, value="YC-2002"
     )
     entry = enter(process, identity, clerk)
 
     with pytest.raises(ValidationError) as error:
-        channels.paper_ballot_confirm(actor=clerk, entry=entry)
+        paper.paper_ballot_confirm(actor=clerk, entry=entry)
 
     assert error.value.messages == [
         "You entered this paper ballot, so someone else must confirm it."
@@ -247,25 +248,25 @@ def test_nobody_confirms_their_own_paper_entry():
 
 def test_a_rejected_entry_casts_nothing_and_forgets_the_choices():
     process = voting_process()
-    identity = channels.paper_identity_resolve(
+    identity = paper.paper_identity_resolve(
         process=process, kind=IdentityKind.REFERENCE, value="YC-2003"
     )
     entry = enter(process, identity)
 
-    channels.paper_ballot_reject(actor=organiser(), entry=entry, reason="Two crosses in a box.")
+    paper.paper_ballot_reject(actor=organiser(), entry=entry, reason="Two crosses in a box.")
 
     entry.refresh_from_db()
     assert (entry.status, entry.choices) == (PaperStatus.REJECTED, {})
     assert Ballot.objects.count() == 0
     with pytest.raises(ValidationError) as error:
-        channels.paper_ballot_confirm(actor=organiser(), entry=entry)
+        paper.paper_ballot_confirm(actor=organiser(), entry=entry)
     assert error.value.messages == ["This paper ballot has already been checked."]
 
 
 def test_paper_after_online_is_refused_when_entered_and_when_confirmed():
     process = voting_process()
     voter = UserFactory(roles=["resident"])
-    identity = channels.paper_identity_resolve(
+    identity = paper.paper_identity_resolve(
         process=process, kind=IdentityKind.EMAIL, value=voter.email.upper()
     )
     entry = enter(process, identity)
@@ -278,7 +279,7 @@ def test_paper_after_online_is_refused_when_entered_and_when_confirmed():
     )
 
     with pytest.raises(ValidationError) as at_confirmation:
-        channels.paper_ballot_confirm(actor=organiser(), entry=entry)
+        paper.paper_ballot_confirm(actor=organiser(), entry=entry)
     with pytest.raises(ValidationError) as at_entry:
         enter(process, identity)
 
@@ -289,7 +290,7 @@ def test_paper_after_online_is_refused_when_entered_and_when_confirmed():
 
 def test_a_second_waiting_entry_for_one_voter_is_refused():
     process = voting_process()
-    identity = channels.paper_identity_resolve(
+    identity = paper.paper_identity_resolve(
         process=process, kind=IdentityKind.REFERENCE, value="YC-2004"
     )
     enter(process, identity)
@@ -305,12 +306,12 @@ def test_a_second_waiting_entry_for_one_voter_is_refused():
 def test_a_paper_ballot_with_a_voting_code_uses_the_code():
     process = codes_process()
     code = codes(process, size=1)[0]
-    identity = channels.paper_identity_resolve(
+    identity = paper.paper_identity_resolve(
         process=process, kind=IdentityKind.CODE, value=code.code.lower()
     )
     entry = enter(process, identity)
 
-    channels.paper_ballot_confirm(actor=organiser(), entry=entry)
+    paper.paper_ballot_confirm(actor=organiser(), entry=entry)
 
     code.voting_code.refresh_from_db()
     assert code.voting_code.used_at is not None
@@ -330,6 +331,6 @@ def test_unknown_identities_are_refused(kind, value, message):
     process = codes_process()
 
     with pytest.raises(ValidationError) as error:
-        channels.paper_identity_resolve(process=process, kind=kind, value=value)
+        paper.paper_identity_resolve(process=process, kind=kind, value=value)
 
     assert error.value.message_dict == {"identity": [message]}
