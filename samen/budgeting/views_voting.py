@@ -135,14 +135,17 @@ def vote_start(request: HttpRequest, process_id: int) -> HttpResponse:
     assert voter is not None
     form = StartVoteForm(posted(request))
     if request.method == "POST" and not voter.voted_another_way and form.is_valid():
-        voter.entry = services_voting.ballot_start(
-            process=voter.process,
-            voter_key=voter.key,
-            channel=voter.channel,
-            user=request.user,
-            district=voter.eligibility.district,
-            year_of_birth=request.user.year_of_birth,
-        )
+        try:
+            voter.entry = services_voting.ballot_start(
+                process=voter.process,
+                voter_key=voter.key,
+                channel=voter.channel,
+                user=request.user,
+                district=voter.eligibility.district,
+                year_of_birth=request.user.year_of_birth,
+            )
+        except ValidationError:  # voting closed a moment ago
+            return _page(request, "closed.html", voter, not_yet=False)
         if voter.assistance is not None:
             return _page(request, "ballot.html", voter, form=voter.ballot_form())
         return redirect("budgeting:vote_ballot", process_id=voter.process.pk)
@@ -164,7 +167,10 @@ def vote_ballot(request: HttpRequest, process_id: int) -> HttpResponse:
     valid = form.is_valid()
     if form.non_field_errors():  # an unexpected field: nothing is saved
         return _page(request, "ballot.html", voter, form=form)
-    voter.entry = services_voting.ballot_draft_save(entry=voter.entry, choices=form.choices())
+    try:
+        voter.entry = services_voting.ballot_draft_save(entry=voter.entry, choices=form.choices())
+    except ValidationError:  # voting closed a moment ago
+        return _page(request, "closed.html", voter, not_yet=False)
     if action == "save":
         messages.success(request, saved_message(voter))
         return _start_page(voter) if voter.assistance is not None else _to_start(voter)
