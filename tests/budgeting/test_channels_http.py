@@ -1,22 +1,17 @@
-"""Voting codes and paper ballots over HTTP: organisers' pages, the code voter's whole path,
-and a paper ballot entered by one person and confirmed by another."""
+"""Voting codes over HTTP: organisers' pages and the code voter's whole path."""
 
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from samen.budgeting import services_channels as channels
-from samen.budgeting import services_paper as paper
 from samen.budgeting.models import (
     Ballot,
     Budget,
     Channel,
-    PaperBallotEntry,
-    PaperStatus,
     Process,
     VoterRollEntry,
     VotingCode,
@@ -25,7 +20,6 @@ from samen.budgeting.services_voting import ballot_submit, voter_key_for_user
 from samen.core.models import AuditEntry
 from tests.budgeting.factories import organiser, voting_process
 from tests.budgeting.test_channels_services import ONLINE_FIRST, area_choice, codes_process
-from tests.budgeting.test_voting_assisted import _choices, _helping
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -316,196 +310,3 @@ def test_the_code_page_says_when_voting_is_not_open():
 
 def test_a_process_without_codes_has_no_code_page():
     assert Client().get(url("code_enter", voting_process())).status_code == 404
-
-
-# --------------------------------------------------------------------------- paper ballots
-
-
-def paper_clerk(**kwargs: object):  # type: ignore[no-untyped-def]
-    user = UserFactory(roles=["digicoach"], **kwargs)
-    user.user_permissions.add(Permission.objects.get(codename="enter_paper_ballots"))
-    client = Client()
-    client.force_login(user)
-    return user, client
-
-
-def enter_paper(client: Client, process: Process, reference: str) -> object:
-    response = client.post(
-        url("paper_enter", process),
-        {
-            "kind": "reference",
-            "identity": reference,
-            "district": str(process.districts.get(name="Centrum").pk),
-            "year_of_birth": "",
-        },
-    )
-    assert response["Location"] == url("paper_choices", process), text(response)
-    budget, project = area(process)
-    return client.post(
-        url("paper_choices", process), {"action": "continue", f"budget_{budget.pk}": str(project)}
-    )
-
-
-def test_a_paper_ballot_is_entered_by_one_person_and_confirmed_by_another():
-    process = voting_process()
-    clerk, clerk_client = paper_clerk()
-    checker, checker_client = paper_clerk()
-
-    response = enter_paper(clerk_client, process, "YC-3001")
-
-    assert response["Location"] == url("paper_list", process)
-    entry = PaperBallotEntry.objects.get()
-    assert Ballot.objects.count() == 0
-    own = clerk_client.get(url("paper_check", process, entry_id=entry.pk))
-    assert "You entered this paper ballot, so someone else must confirm it." in text(own)
-    refused = clerk_client.post(
-        url("paper_check", process, entry_id=entry.pk), {"decision": "confirm", "reason": ""}
-    )
-    assert "Select a valid choice. confirm is not one of the available choices." in text(refused)
-    assert Ballot.objects.count() == 0
-
-    response = checker_client.post(
-        url("paper_check", process, entry_id=entry.pk), {"decision": "confirm", "reason": ""}
-    )
-
-    assert response["Location"] == url("paper_list", process)
-    roll = VoterRollEntry.objects.get(process=process)
-    assert (roll.channel, roll.entered_by, roll.confirmed_by) == (Channel.PAPER, clerk, checker)
-    entry.refresh_from_db()
-    assert (entry.status, entry.choices) == (PaperStatus.CONFIRMED, {})
-    assert Ballot.objects.count() == 1
-
-
-def test_rejecting_needs_a_reason():
-    process = voting_process()
-    _clerk, clerk_client = paper_clerk()
-    _checker, checker_client = paper_clerk()
-    enter_paper(clerk_client, process, "YC-3002")
-    entry = PaperBallotEntry.objects.get()
-
-    response = checker_client.post(
-        url("paper_check", process, entry_id=entry.pk), {"decision": "reject", "reason": " "}
-    )
-
-    assert "Reason for rejecting: Say why you reject the entry." in text(response)
-    response = checker_client.post(
-        url("paper_check", process, entry_id=entry.pk),
-        {"decision": "reject", "reason": "Wrong district."},
-    )
-    entry.refresh_from_db()
-    assert (entry.status, entry.rejection_reason) == (PaperStatus.REJECTED, "Wrong district.")
-
-
-def test_paper_for_someone_who_voted_online_is_refused_at_entry():
-    process = voting_process()
-    voter = UserFactory(email="kees@example.test")
-    vote_online(process, voter)
-    _clerk, client = paper_clerk()
-
-    response = client.post(
-        url("paper_enter", process),
-        {
-            "kind": "email",
-            "identity": "KEES@example.test",
-            "district": str(process.districts.get(name="Centrum").pk),
-            "year_of_birth": "",
-        },
-    )
-
-    assert response.status_code == 200
-    assert ONLINE_FIRST in text(response)
-
-
-def test_digicoaches_without_the_permission_cannot_enter_paper_ballots():
-    process = voting_process()
-    client = Client()
-    client.force_login(UserFactory(roles=["digicoach"]))
-
-    assert client.get(url("paper_list", process)).status_code == 403
-    assert client.post(url("paper_enter", process), {}).status_code == 403
-
-
-# --------------------------------------------------------------------------- assisted votes
-
-
-def vote_assisted(process: Process, resident: object) -> object:
-    """A Digicoach casts the resident's vote in an assisted session; returns the coach."""
-    coach, client = _helping(resident)
-    client.post(url("vote_start", process))
-    client.post(url("vote_ballot", process), _choices(process))
-    response = client.post(url("vote_check", process), {"declaration": "on"})
-    assert response["Location"] == url("vote_receipt", process)
-    return coach
-
-
-def test_an_assisted_vote_records_both_people_and_refuses_a_later_paper_ballot():
-    process = voting_process()
-    resident = UserFactory(email="els@example.test", year_of_birth=1950, postcode="7411 CC")
-    coach = vote_assisted(process, resident)
-    _clerk, client = paper_clerk()
-
-    response = client.post(
-        url("paper_enter", process),
-        {
-            "kind": "email",
-            "identity": "els@example.test",
-            "district": str(process.districts.get(name="Centrum").pk),
-            "year_of_birth": "",
-        },
-    )
-
-    assert (
-        "This person has already voted in this process (Assisted by a Digicoach). Everyone "
-        "votes once, whichever way they vote." in text(response)
-    )
-    roll = VoterRollEntry.objects.get(process=process)
-    assert (roll.channel, roll.user, roll.assisted_by) == (Channel.ASSISTED, resident, coach)
-    assert roll.declaration_at is not None
-    logged = AuditEntry.objects.get(action="inclusion.assisted_action")
-    assert (logged.actor, logged.data["coach_id"], logged.data["resident_id"]) == (
-        coach,
-        coach.pk,
-        resident.pk,
-    )
-    assert logged.data["declaration_confirmed"] is True
-    assert PaperBallotEntry.objects.count() == 0
-
-
-def test_a_coach_cannot_vote_again_for_a_resident_who_voted_with_a_code():
-    process = codes_process()
-    resident = UserFactory(email="els@example.test", year_of_birth=1950, postcode="7411 CC")
-    vote_with_code(
-        Client(), process, one_code(process, recipient_kind="email", recipients=[resident.email])
-    )
-    _coach, client = _helping(resident)
-
-    page = text(client.get(url("vote_start", process)))
-    client.post(url("vote_start", process))
-
-    assert (
-        "You have already voted in this process (Voting code). Everyone votes once, whichever "
-        "way they vote, so you cannot vote again here." in page
-    )
-    assert VoterRollEntry.objects.get(process=process).channel == Channel.CODE
-
-
-def test_a_code_for_someone_whose_paper_ballot_counts_is_refused():
-    process = codes_process()
-    code = one_code(process)
-    identity = paper.paper_identity_resolve(process=process, kind="code", value=code)
-    entry = paper.paper_ballot_enter(
-        actor=organiser(),
-        process=process,
-        identity=identity,
-        district=None,
-        year_of_birth=None,
-        choices=area_choice(process),
-    )
-    paper.paper_ballot_confirm(actor=organiser(), entry=entry)
-
-    response = Client().post(url("code_enter", process), {"code": code})
-
-    assert (
-        "This person has already voted in this process (Paper ballot). Everyone votes once, "
-        "whichever way they vote." in text(response)
-    )
