@@ -156,3 +156,40 @@ def test_easy_read_mode_shows_the_easy_read_texts_on_the_ballot(world, tab_as):
         assert tab.open(reverse("core:preferences")) == 200
         page.get_by_label("Show easy-read versions where they exist").uncheck()
         page.locator("main form button[type=submit]").first.click()
+
+
+def test_the_resident_changes_their_vote_by_keyboard_with_javascript_off(world, tab_as):
+    tab = tab_as("resident", javascript=False)
+    page = tab.page
+    assert tab.open(_url("vote_start")) == 200
+    _tab_to(page, "Change your vote")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/vote/ballot/$"))
+
+    _tab_to(page, "Shade sails at the Marktplein playground")
+    page.keyboard.press("Space")
+    _tab_to(page, "Water play area in the Stadspark")
+    page.keyboard.press("Space")
+    _tab_to(page, "Update total")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    total = page.locator("fieldset", has_text="Centrum").locator(".ballot-total")
+    assert total.inner_text() == "You have chosen EUR 31,000 of EUR 40,000. EUR 9,000 is left."
+    no_fit = page.locator(".ballot-project--no-fit .ballot-project__title").all_inner_texts()
+    assert no_fit == ["Shade sails at the Marktplein playground"]
+    _tab_to(page, "Continue")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/vote/check/$"))
+    _tab_to(page, "Send my vote")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile(r"/vote/receipt/$"))
+    assert _h1(tab) == "Your vote is sent"
+    entry = VoterRollEntry.objects.get(process__title=VOTING_TITLE, user=world.users["resident"])
+    assert entry.submission_count == 2
+    titles = sorted(entry.ballot.choices.values_list("proposal__title", flat=True))
+    assert titles == [
+        "Dog walking area at the Molenweg",
+        "Water play area in the Stadspark",
+        "Wildflower strips along the Kerkstraat",
+    ]
