@@ -146,6 +146,25 @@ def _waiting(entry: PaperBallotEntry) -> PaperBallotEntry:
     return locked
 
 
+def _checked(entry: PaperBallotEntry, *, actor: Any, status: str, reason: str = "") -> None:
+    """Record the second look. The choices go: a confirmed ballot holds them apart from the
+    identity, and a rejected one needs them no more."""
+    entry.status = status
+    entry.checked_by, entry.checked_at = actor, timezone.now()
+    entry.rejection_reason = reason
+    entry.choices = {}
+    entry.full_clean()
+    entry.save()
+    action = "confirm" if status == PaperStatus.CONFIRMED else "reject"
+    audit_record(
+        actor=actor,
+        action=f"budgeting.paper_ballot_{action}",
+        target=entry,
+        reason=reason,
+        data={"process_id": entry.process_id, "entered_by_id": entry.entered_by_id},
+    )
+
+
 @transaction.atomic
 def paper_ballot_confirm(*, actor: Any, entry: PaperBallotEntry) -> Receipt:
     """The second person's confirmation: only now is the ballot cast."""
@@ -164,16 +183,7 @@ def paper_ballot_confirm(*, actor: Any, entry: PaperBallotEntry) -> Receipt:
         entered_by=entry.entered_by,
         confirmed_by=actor,
     )
-    entry.status = PaperStatus.CONFIRMED
-    entry.checked_by, entry.checked_at = actor, timezone.now()
-    entry.choices = {}  # the ballot now holds them, apart from the identity
-    entry.save(update_fields=["status", "checked_by", "checked_at", "choices"])
-    audit_record(
-        actor=actor,
-        action="budgeting.paper_ballot_confirm",
-        target=entry,
-        data={"process_id": entry.process_id, "entered_by_id": entry.entered_by_id},
-    )
+    _checked(entry, actor=actor, status=PaperStatus.CONFIRMED)
     return receipt
 
 
@@ -182,17 +192,5 @@ def paper_ballot_reject(*, actor: Any, entry: PaperBallotEntry, reason: str) -> 
     """Turn down an entry that does not match its paper (anyone authorised, the person who
     entered it included, may do this); the choices are wiped and nothing is cast."""
     entry = _waiting(entry)
-    entry.status = PaperStatus.REJECTED
-    entry.checked_by, entry.checked_at = actor, timezone.now()
-    entry.rejection_reason = reason
-    entry.choices = {}
-    entry.full_clean()
-    entry.save()
-    audit_record(
-        actor=actor,
-        action="budgeting.paper_ballot_reject",
-        target=entry,
-        reason=reason,
-        data={"process_id": entry.process_id, "entered_by_id": entry.entered_by_id},
-    )
+    _checked(entry, actor=actor, status=PaperStatus.REJECTED, reason=reason)
     return entry

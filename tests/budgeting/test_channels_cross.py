@@ -10,7 +10,7 @@ from samen.budgeting.models import Channel, PaperBallotEntry, Process, VoterRoll
 from samen.core.models import AuditEntry
 from tests.budgeting.factories import organiser, voting_process
 from tests.budgeting.test_channels_http import one_code, text, url, vote_with_code
-from tests.budgeting.test_channels_paper_http import paper_clerk
+from tests.budgeting.test_channels_paper_http import paper_clerk, post_identity
 from tests.budgeting.test_channels_services import area_choice, codes_process
 from tests.budgeting.test_voting_assisted import _choices, _helping
 from tests.factories import UserFactory
@@ -34,15 +34,7 @@ def test_an_assisted_vote_records_both_people_and_refuses_a_later_paper_ballot()
     coach = vote_assisted(process, resident)
     _clerk, client = paper_clerk()
 
-    response = client.post(
-        url("paper_enter", process),
-        {
-            "kind": "email",
-            "identity": "els@example.test",
-            "district": str(process.districts.get(name="Centrum").pk),
-            "year_of_birth": "",
-        },
-    )
+    response = post_identity(client, process, "email", "els@example.test")
 
     assert (
         "This person has already voted in this process (Assisted by a Digicoach). Everyone "

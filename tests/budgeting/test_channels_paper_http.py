@@ -1,6 +1,8 @@
 """Paper ballots over HTTP: entered by one authorised person, confirmed or rejected by a
 second, and refused for someone who already voted another way."""
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
@@ -29,16 +31,21 @@ def paper_clerk(**kwargs: object):  # type: ignore[no-untyped-def]
     return user, client
 
 
-def enter_paper(client: Client, process: Process, reference: str) -> object:
-    response = client.post(
+def post_identity(client: Client, process: Process, kind: str, identity: str) -> Any:
+    """Step 1 of entering a paper ballot, for a voter in Centrum."""
+    return client.post(
         url("paper_enter", process),
         {
-            "kind": "reference",
-            "identity": reference,
+            "kind": kind,
+            "identity": identity,
             "district": str(process.districts.get(name="Centrum").pk),
             "year_of_birth": "",
         },
     )
+
+
+def enter_paper(client: Client, process: Process, reference: str) -> object:
+    response = post_identity(client, process, "reference", reference)
     assert response["Location"] == url("paper_choices", process), text(response)
     budget, project = area(process)
     return client.post(
@@ -102,15 +109,7 @@ def test_paper_for_someone_who_voted_online_is_refused_at_entry():
     vote_online(process, voter)
     _clerk, client = paper_clerk()
 
-    response = client.post(
-        url("paper_enter", process),
-        {
-            "kind": "email",
-            "identity": "KEES@example.test",
-            "district": str(process.districts.get(name="Centrum").pk),
-            "year_of_birth": "",
-        },
-    )
+    response = post_identity(client, process, "email", "KEES@example.test")
 
     assert response.status_code == 200
     assert ONLINE_FIRST in text(response)
