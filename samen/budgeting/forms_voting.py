@@ -152,7 +152,11 @@ class BallotForm(VoteDeclarationMixin, SamenForm):
         self.district = district
         self.initial_choices = initial_choices or {}
         self.budget_errors: dict[int, list[str]] = {}
-        self.budgets = ballots.ballot_budgets(process=process, district=district)
+        # The voter's own district first, then the area-wide budget, on every database.
+        self.budgets = sorted(
+            ballots.ballot_budgets(process=process, district=district),
+            key=lambda budget: budget.district_id is None,
+        )
         self.projects = {
             b.pk: ballots.projects_in_voter_order(budget=b, seed=seed) for b in self.budgets
         }

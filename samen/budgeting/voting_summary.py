@@ -41,7 +41,8 @@ def answers_for(
     """Every budget on the voter's ballot with what they chose: ranked in place order, points
     and plain choices by title."""
     answers = []
-    for budget in ballots.ballot_budgets(process=process, district=district):
+    budgets = ballots.ballot_budgets(process=process, district=district)
+    for budget in sorted(budgets, key=lambda budget: budget.district_id is None):
         picks = choices.get(budget.pk, {})
         projects = ballots.budget_projects(budget=budget).filter(pk__in=list(picks))
         rows = [(proposal, picks[proposal.pk]) for proposal in projects]
