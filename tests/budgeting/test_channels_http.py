@@ -310,3 +310,21 @@ def test_the_code_page_says_when_voting_is_not_open():
 
 def test_a_process_without_codes_has_no_code_page():
     assert Client().get(url("code_enter", voting_process())).status_code == 404
+
+
+def test_update_total_keeps_the_code_voters_choices_without_casting_them():
+    process = codes_process()
+    client = Client()
+    client.post(url("code_enter", process), {"code": one_code(process)})
+    client.post(url("code_details", process), {"year_of_birth": "2008", "postcode": "7411 AB"})
+    budget, project = area(process)
+
+    response = client.post(
+        url("code_ballot", process), {"action": "update", f"budget_{budget.pk}": str(project)}
+    )
+
+    assert response["Location"] == url("code_ballot", process)
+    entry = VoterRollEntry.objects.get(process=process)
+    assert (entry.draft, entry.submitted_at) == ({str(budget.pk): {str(project): 1}}, None)
+    page = client.get(url("code_ballot", process)).content.decode()
+    assert f'value="{project}" id="budget_{budget.pk}_{project}" checked' in page
