@@ -14,3 +14,14 @@ STORAGES = {
 SAMEN_DEMO_ALLOWED = True
 # No collected static files outside production: whitenoise and runserver use the finders.
 STATIC_ROOT = None
+# `make run` has no task worker, so a count or an email runs as it is asked for; set
+# SAMEN_TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker` to try the
+# production path.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "SAMEN_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}

@@ -61,9 +61,7 @@ urlpatterns = [
         views_coaching_places.session_cancel,
         name="session_cancel",
     ),
-    path(
-        "manage/coaching/places/", views_coaching_places.help_point_list, name="help_point_list"
-    ),
+    path("manage/coaching/places/", views_coaching_places.help_point_list, name="help_point_list"),
     path(
         "manage/coaching/places/new/",
         views_coaching_places.help_point_create,

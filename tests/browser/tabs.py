@@ -15,6 +15,10 @@ BROWSED = [page for page in PAGES if page.html and page.roles_seeing()]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe()
 HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+SNAPSHOT_HEAD = (
+    '<base href="%s"><style>*, *::before, *::after '
+    "{ transition: none !important; animation: none !important; }</style>"
+)
 SCRIPT = re.compile(r"<script\b.*?</script>", re.IGNORECASE | re.DOTALL)
 
 
@@ -70,7 +74,7 @@ class Tab:
         try:
             page = twin.new_page()
             html = SCRIPT.sub("", self.page.content())
-            html = HEAD.sub(lambda head: f'{head.group(0)}<base href="{self.page.url}">', html, 1)
+            html = HEAD.sub(lambda head: f"{head.group(0)}{SNAPSHOT_HEAD % self.page.url}", html, 1)
             page.set_content(html, wait_until="load")
             return AXE.run(page, options=options).response  # type: ignore[no-any-return]
         finally:
