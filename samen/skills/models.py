@@ -300,14 +300,6 @@ from samen.skills.models_coaching import (  # noqa: E402, F401
     Topic,
 )
 
-# The organisation's skills picture: departments, job roles and their target levels.
-from samen.skills.models_picture import (  # noqa: E402, F401
-    Department,
-    JobRole,
-    StaffProfile,
-    TargetLevel,
-)
-
 # Courses and summer classes live in their own module; importing them here registers them.
 from samen.skills.models_courses import (  # noqa: E402, F401
     Attendance,
@@ -318,4 +310,12 @@ from samen.skills.models_courses import (  # noqa: E402, F401
     Enrolment,
     Feedback,
     ReminderSent,
+)
+
+# The organisation's skills picture: departments, job roles and their target levels.
+from samen.skills.models_picture import (  # noqa: E402, F401
+    Department,
+    JobRole,
+    StaffProfile,
+    TargetLevel,
 )
