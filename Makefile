@@ -47,8 +47,9 @@ check-migrations: install-dev
 test-python: install-dev messages
 	$(BIN)/pytest -m "not browser" -n 2 --dist loadgroup
 
+# One module per worker: each module seeds its demo world once, and its flows run in order.
 test-browser: install-dev messages
-	$(BIN)/pytest -m browser -n 2
+	$(BIN)/pytest -m browser -n 2 --dist loadfile
 
 test: lint check-migrations test-python test-browser
 
