@@ -19,6 +19,8 @@ SNAPSHOT_HEAD = (
     '<base href="%s"><style>*, *::before, *::after '
     "{ transition: none !important; animation: none !important; }</style>"
 )
+STYLES_LOADED = """() => [...document.querySelectorAll('link[rel="stylesheet"]')].every(
+  (link) => link.sheet !== null && link.sheet.cssRules.length > 0)"""
 SCRIPT = re.compile(r"<script\b.*?</script>", re.IGNORECASE | re.DOTALL)
 
 
@@ -75,7 +77,12 @@ class Tab:
             page = twin.new_page()
             html = SCRIPT.sub("", self.page.content())
             html = HEAD.sub(lambda head: f"{head.group(0)}{SNAPSHOT_HEAD % self.page.url}", html, 1)
-            page.set_content(html, wait_until="load")
+            for _attempt in range(3):  # a stylesheet that failed to arrive would fake findings
+                page.set_content(html, wait_until="load")
+                if page.evaluate(STYLES_LOADED):
+                    break
+            else:
+                raise AssertionError(f"the snapshot of {self.page.url} never got its styles")
             return AXE.run(page, options=options).response  # type: ignore[no-any-return]
         finally:
             twin.close()
