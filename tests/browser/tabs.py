@@ -20,7 +20,7 @@ SNAPSHOT_HEAD = (
     "{ transition: none !important; animation: none !important; }</style>"
 )
 STYLES_LOADED = """() => [...document.querySelectorAll('link[rel="stylesheet"]')].every(
-  (link) => link.sheet !== null && link.sheet.cssRules.length > 0)"""
+  (link) => link.sheet !== null)"""
 SCRIPT = re.compile(r"<script\b.*?</script>", re.IGNORECASE | re.DOTALL)
 
 
