@@ -182,7 +182,6 @@ def ballot_submit(
     confirmed_by: Any = None,
 ) -> Receipt:
     """Store a voter's ballot (or replace their earlier one) and return the receipt."""
-    process = Process.objects.get(pk=process.pk)
     _refuse_unless_voting_open(process)
     if channel == Channel.ASSISTED and (assisted_by is None or not declaration):
         raise ValidationError(

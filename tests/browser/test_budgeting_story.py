@@ -18,7 +18,6 @@ import io
 import json
 import re
 from contextlib import redirect_stdout
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from samen.budgeting.models import (
 from samen.budgeting.services_voting import voter_key_for_reference
 from tests.browser.conftest import _new_tab
 from tests.browser.tabs import Tab, axe_report
+from tests.budgeting.factories import move_calendar_to
 from tests.factories import UserFactory
 from tests.pages import EMAIL_BACKEND
 
@@ -75,17 +75,6 @@ def _process() -> Process:
 
 def _url(name: str, **kwargs: Any) -> str:
     return reverse(f"budgeting:{name}", kwargs={"process_id": _process().pk, **kwargs})
-
-
-def _move_calendar_to(kind: str) -> None:
-    """Shift every phase so that `kind` started an hour ago: the story's passing weeks."""
-    process = _process()
-    target = process.phases.get(kind=kind)
-    shift = target.starts_at - (timezone.now() - timedelta(hours=1))
-    for phase in process.phases.all():
-        phase.starts_at -= shift
-        phase.ends_at = phase.ends_at - shift if phase.ends_at else None
-        phase.save(update_fields=["starts_at", "ends_at"])
 
 
 def _logged_in_tab(browser: Browser, live_server: Any, user: Any) -> Tab:
@@ -297,7 +286,7 @@ def test_the_whole_story_from_ideas_to_a_recounted_result(
     _review_onto_the_ballot(organiser)
 
     # 3. Voting opens: three residents vote online, and one changes their mind.
-    _move_calendar_to(PhaseKind.VOTING)
+    move_calendar_to(_process(), PhaseKind.VOTING)
     first = _vote(tabs["east1"], "Benches along the river", "Trees along the quay")
     _vote(tabs["east2"], "Lights on the footbridge", "Trees along the quay")
     _vote(tabs["west1"], "Skate ramp by the school", "Riverside summer festival")
@@ -337,7 +326,7 @@ def test_the_whole_story_from_ideas_to_a_recounted_result(
     assert Ballot.objects.filter(process=_process()).count() == 5
 
     # 6. Voting closes; the count runs and the results are published.
-    _move_calendar_to(PhaseKind.RESULTS)
+    move_calendar_to(_process(), PhaseKind.RESULTS)
     _count_and_publish(organiser)
     assert not VoterRollEntry.objects.filter(process=_process(), ballot__isnull=False).exists()
 

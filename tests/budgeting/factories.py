@@ -52,16 +52,19 @@ def proposal(
     )
 
 
-def open_voting(process: Process) -> Process:
-    """Move every phase earlier so that voting started an hour ago (test-only time travel)."""
-    voting = phase(process, PhaseKind.VOTING)
-    shift = voting.starts_at - (timezone.now() - timedelta(hours=1))
+def move_calendar_to(process: Process, kind: str) -> Process:
+    """Move every phase so that `kind` started an hour ago (test-only time travel)."""
+    shift = phase(process, kind).starts_at - (timezone.now() - timedelta(hours=1))
     for step in process.phases.all():
         step.starts_at -= shift
         if step.ends_at is not None:
             step.ends_at -= shift
         step.save(update_fields=["starts_at", "ends_at"])
     return process
+
+
+def open_voting(process: Process) -> Process:
+    return move_calendar_to(process, PhaseKind.VOTING)
 
 
 def on_ballot(process: Process, *, title: str, cost: int, **fields: Any) -> Proposal:
