@@ -59,6 +59,10 @@ class Tab:
         options = options or {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
         options = {"resultTypes": ["violations"], **options}
         if self.javascript:
+            # After a click the next page may still be painting without its stylesheet
+            # (seen in CI: every link 17 px high); axe would then report the unstyled page.
+            self.page.wait_for_load_state("load")
+            self.page.wait_for_function(STYLES_LOADED)
             return AXE.run(self.page, options=options).response  # type: ignore[no-any-return]
         return self._axe_on_snapshot(options)
 
