@@ -39,6 +39,34 @@ def budget_projects(*, budget: Budget) -> QuerySet[Proposal]:
     ).order_by("id")
 
 
+def ballot_projects(*, process: Process, budgets: list[Budget]) -> QuerySet[Proposal]:
+    """The shortlisted projects of all these budgets at once (see `budget_projects`)."""
+    condition = Q(district_id__in=[b.district_id for b in budgets if b.district_id is not None])
+    if any(budget.district_id is None for budget in budgets):
+        condition |= Q(district__isnull=True)
+    return Proposal.objects.filter(
+        condition, process_id=process.pk, status=ProposalStatus.SHORTLISTED, is_hidden=False
+    ).order_by("id")
+
+
+def ballot_costs(*, process: Process, budgets: list[Budget]) -> dict[int, dict[int, int]]:
+    """Each budget's shortlisted projects and their costs, `{budget_id: {proposal_id: cost}}`,
+    in one query: casting a vote reads this on every submission."""
+    by_district: dict[int | None, list[int]] = {}
+    for budget in budgets:
+        by_district.setdefault(budget.district_id, []).append(budget.pk)
+    costs: dict[int, dict[int, int]] = {budget.pk: {} for budget in budgets}
+    rows = (
+        ballot_projects(process=process, budgets=budgets)
+        .order_by()
+        .values_list("pk", "district_id", "adjusted_cost_minor", "estimated_cost_minor")
+    )
+    for proposal_id, district_id, adjusted, estimated in rows:
+        for budget_id in by_district.get(district_id, ()):
+            costs[budget_id][proposal_id] = adjusted or estimated  # as Proposal.cost_minor
+    return costs
+
+
 def projects_in_voter_order(*, budget: Budget, seed: int) -> list[Proposal]:
     """The voter's own random order: the same seed gives the same order on every visit."""
     projects = list(budget_projects(budget=budget))
@@ -174,10 +202,10 @@ def choices_validate(
     unknown = sorted(set(choices) - set(budgets))
     if unknown:
         errors["__all__"] = [_("Your ballot names a budget you cannot vote in.")]
+    costs = ballot_costs(process=process, budgets=list(budgets.values()))
     for budget in budgets.values():
-        costs = {p.pk: p.cost_minor for p in budget_projects(budget=budget)}
         problems = budget_choice_errors(
-            budget=budget, picks=choices.get(budget.pk, {}), costs=costs
+            budget=budget, picks=choices.get(budget.pk, {}), costs=costs[budget.pk]
         )
         if problems:
             errors[f"budget_{budget.pk}"] = problems

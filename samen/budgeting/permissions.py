@@ -114,8 +114,9 @@ def can_unhide_proposal(user: Any, proposal: Proposal) -> bool:
     return proposal.is_hidden
 
 
-def can_vote(user: Any, process: Process) -> bool:
-    """Online voting: a logged-in, eligible person while the voting phase is open."""
+def can_vote(user: Any, process: Process, eligibility: selectors.Eligibility | None = None) -> bool:
+    """Online voting: a logged-in, eligible person while the voting phase is open. A caller
+    that has already worked out the person's `selectors.Eligibility` passes it in."""
     if not user.is_authenticated:
         return False
     if not user.is_active:
@@ -124,7 +125,9 @@ def can_vote(user: Any, process: Process) -> bool:
         return False
     if not selectors.phase_kind_is_open(process=process, kind=PhaseKind.VOTING):
         return False
-    return selectors.eligibility_for(process=process, user=user).eligible
+    if eligibility is None:
+        eligibility = selectors.eligibility_for(process=process, user=user)
+    return eligibility.eligible
 
 
 def can_view_results(user: Any, process: Process) -> bool:

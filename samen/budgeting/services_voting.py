@@ -103,14 +103,19 @@ def _refuse_unless_voting_open(process: Process) -> None:
 def _entry_locked(
     *, process: Process, voter_key: str, channel: str, defaults: dict[str, Any]
 ) -> VoterRollEntry:
-    # get_or_create survives a simultaneous insert (it re-reads after the unique constraint
-    # fires); the row lock then queues every writer for this voter behind the first.
+    # The row lock queues every writer for this voter behind the first. An entry that does
+    # not exist yet is made with get_or_create, which survives a simultaneous insert (it
+    # re-reads after the unique constraint fires), and then locked.
+    locked = VoterRollEntry.objects.select_for_update(of=("self",)).select_related("ballot")
+    entry = locked.filter(process=process, voter_key=voter_key).first()
+    if entry is not None:
+        return entry
     VoterRollEntry.objects.get_or_create(
         process=process,
         voter_key=voter_key,
         defaults={"channel": channel, "order_seed": secrets.randbelow(2**31), **defaults},
     )
-    return VoterRollEntry.objects.select_for_update().get(process=process, voter_key=voter_key)
+    return locked.get(process=process, voter_key=voter_key)
 
 
 def _refuse_other_channel(entry: VoterRollEntry, channel: str) -> None:
@@ -216,7 +221,8 @@ def ballot_submit(
     # full_clean would) only slows down every vote.
     ballot.full_clean(exclude=TRUSTED_FIELDS, validate_unique=False, validate_constraints=False)
     ballot.save()
-    ballot.choices.all().delete()
+    if changed:
+        ballot.choices.all().delete()
     BallotChoice.objects.bulk_create(
         BallotChoice(
             ballot=ballot,

@@ -107,7 +107,7 @@ def _gate(request: HttpRequest, process_id: int) -> tuple[Voter | None, HttpResp
         phase = voting_phase(process)
         not_yet = phase is not None and phase.starts_at > timezone.now()
         return None, _page(request, "closed.html", voter, not_yet=not_yet)
-    if not permissions.can_vote(request.user, process):
+    if not permissions.can_vote(request.user, process, voter.eligibility):
         # 403, with a page that says why and how to put it right.
         return None, _page(request, "not_eligible.html", voter, status=403)
     return voter, None
@@ -208,16 +208,17 @@ def vote_check(request: HttpRequest, process_id: int) -> HttpResponse:
     if voter.entry is None or voter.voted_another_way or not voter.entry.draft:
         return redirect("budgeting:vote_ballot", process_id=voter.process.pk)
     choices = ballots.choices_from_json(voter.entry.draft)
-    try:
-        ballots.choices_validate(
-            process=voter.process, district=voter.eligibility.district, choices=choices
-        )
-    except ValidationError as error:
-        # A saved draft that is not a whole ballot yet: show the ballot with what to change.
-        return _ballot_with_errors(voter, error)
     form = SubmitVoteForm(posted(request), assisted=voter.assistance is not None)
     if request.method != "POST" or not form.is_valid():
+        try:
+            ballots.choices_validate(
+                process=voter.process, district=voter.eligibility.district, choices=choices
+            )
+        except ValidationError as error:
+            # A saved draft that is not a whole ballot yet: the ballot, with what to change.
+            return _ballot_with_errors(voter, error)
         return _check_page(voter, form)
+    # Sending: ballot_submit validates the choices itself, under the roll entry's lock.
     try:
         _submit(voter, choices, declaration=form.cleaned_data.get("declaration", False))
     except ValidationError as error:

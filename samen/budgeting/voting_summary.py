@@ -42,10 +42,21 @@ def answers_for(
     and plain choices by title."""
     answers = []
     budgets = ballots.ballot_budgets(process=process, district=district)
+    chosen = [pk for picks in choices.values() for pk in picks]
+    # One query for every budget's chosen projects; a project counts only on its own budget.
+    proposals = {
+        (proposal.district_id, proposal.pk): proposal
+        for proposal in ballots.ballot_projects(process=process, budgets=budgets).filter(
+            pk__in=chosen
+        )
+    }
     for budget in sorted(budgets, key=lambda budget: budget.district_id is None):
         picks = choices.get(budget.pk, {})
-        projects = ballots.budget_projects(budget=budget).filter(pk__in=list(picks))
-        rows = [(proposal, picks[proposal.pk]) for proposal in projects]
+        rows = [
+            (proposals[budget.district_id, pk], value)
+            for pk, value in picks.items()
+            if (budget.district_id, pk) in proposals
+        ]
         if budget.ballot_kind == BallotKind.RANKED:
             rows.sort(key=lambda row: row[1])
         else:
