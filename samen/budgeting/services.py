@@ -16,6 +16,7 @@ from samen.budgeting.models import (
     PHASE_ORDER,
     BallotKind,
     Budget,
+    CountingRule,
     District,
     Phase,
     PhaseKind,
@@ -109,6 +110,18 @@ def process_create(
     return process
 
 
+# Sequential Phragmén shares the cost of each project among its approvers: points and
+# rankings say more than approval, and pbcount refuses to count them with it.
+NOT_FOR_PHRAGMEN = (BallotKind.CUMULATIVE, BallotKind.RANKED)
+
+
+def _phragmen_refusal() -> str:
+    return _(
+        "Sequential Phragmén counts approval ballots only. Choose another counting rule for "
+        "a process with points or ranked ballots, or another ballot design."
+    )
+
+
 @transaction.atomic
 def process_update(*, actor: Any, process: Process, reason: str = "", **changes: Any) -> Process:
     """Change a process's settings. The counting rule is fixed once voting has opened."""
@@ -122,6 +135,11 @@ def process_update(*, actor: Any, process: Process, reason: str = "", **changes:
             {"rule": _("The counting rule cannot change once voting has opened.")},
             code="rule_locked",
         )
+    if (
+        changes.get("rule") == CountingRule.PHRAGMEN
+        and process.budgets.filter(ballot_kind__in=NOT_FOR_PHRAGMEN).exists()
+    ):
+        raise ValidationError({"rule": _phragmen_refusal()}, code="rule_ballot_kind")
     before = {name: getattr(process, name) for name in changes}
     for name, value in changes.items():
         setattr(process, name, value.strip() if isinstance(value, str) else value)
@@ -259,6 +277,8 @@ def _budget_save(*, actor: Any, budget: Budget, action: str) -> Budget:
         raise ValidationError(
             _("Budgets cannot change once voting has opened."), code="voting_opened"
         )
+    if budget.process.rule == CountingRule.PHRAGMEN and budget.ballot_kind in NOT_FOR_PHRAGMEN:
+        raise ValidationError({"ballot_kind": _phragmen_refusal()}, code="rule_ballot_kind")
     budget.full_clean()
     budget.save()
     audit_record(actor=actor, action=action, target=budget, data={"amount": budget.amount_minor})

@@ -103,3 +103,16 @@ def test_the_design_is_locked_once_voting_opened(organiser_client):
     assert "Budgets cannot change once voting has opened." in response.content.decode()
     budget.refresh_from_db()
     assert budget.ballot_kind == BallotKind.APPROVAL
+
+
+def test_points_ballots_are_refused_under_phragmen_on_the_field(organiser_client):
+    process = factories.process_in(PhaseKind.SHORTLIST, rule="phragmen")
+
+    response = _create(organiser_client, process, ballot_kind="ranked", min_choices="1")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["ballot_kind"] == [
+        "Sequential Phragmén counts approval ballots only. Choose another counting rule for "
+        "a process with points or ranked ballots, or another ballot design."
+    ]
+    assert not Budget.objects.filter(process=process).exists()

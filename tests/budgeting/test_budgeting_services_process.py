@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from pbcount.rules import parse_rule
 from samen.budgeting import services
-from samen.budgeting.models import RULE_IDS, Budget, Phase, PhaseKind, Process
+from samen.budgeting.models import RULE_IDS, BallotKind, Budget, Phase, PhaseKind, Process
 from samen.core.models import AuditEntry
 from tests.budgeting.factories import district, organiser, phase, process_in
 
@@ -61,6 +61,33 @@ def test_rule_can_change_before_voting_and_the_change_is_audited():
     assert process.rule == "greedy-card"
     assert entry.data == {"changed": {"rule": ["mes-cost+add1+greedy", "greedy-card"]}}
     assert entry.reason == "Advice"
+
+
+@pytest.mark.parametrize("kind", [BallotKind.CUMULATIVE, BallotKind.RANKED])
+def test_phragmen_is_refused_for_points_and_ranked_ballots_both_ways(kind):
+    actor = organiser()
+    process = process_in(PhaseKind.SHORTLIST)
+    design = {"ballot_kind": kind, "min_choices": 1}
+    if kind == BallotKind.CUMULATIVE:
+        design["points_total"] = 10
+    services.budget_create(
+        actor=actor, process=process, name="All", district=None, amount_minor=100, **design
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        services.process_update(actor=actor, process=process, rule="phragmen")
+
+    assert refused.value.message_dict["rule"][0].startswith(
+        "Sequential Phragmén counts approval ballots only."
+    )
+    assert Process.objects.get(pk=process.pk).rule == "mes-cost+add1+greedy"
+    other = process_in(PhaseKind.SHORTLIST, rule="phragmen")
+    with pytest.raises(ValidationError) as refused:
+        services.budget_create(
+            actor=actor, process=other, name="All", district=None, amount_minor=100, **design
+        )
+    assert list(refused.value.message_dict) == ["ballot_kind"]
+    assert not other.budgets.exists()
 
 
 @pytest.mark.parametrize("kind", [PhaseKind.VOTING, PhaseKind.RESULTS, PhaseKind.DELIVERY])
