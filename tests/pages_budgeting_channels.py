@@ -121,6 +121,13 @@ CHANNEL_PAGES: tuple[Page, ...] = (
         methods=GET_POST,
     ),
     Page("budgeting:paper_choices", _paper_step_two(), kwargs=_voting),
+    Page("budgeting:paper_team", management("organiser"), "Paper-ballot team", methods=GET_POST),
+    Page(
+        "budgeting:paper_team_remove",
+        management("organiser"),
+        "Remove someone from the paper-ballot team",
+        methods=GET_POST,
+    ),
     Page(
         "budgeting:paper_check",
         _paper_team(),
@@ -241,6 +248,31 @@ CHANNEL_FORMS: tuple[dict[str, Any], ...] = (
         "role": "organiser",
         "valid": _plain({"decision": "confirm", "reason": ""}),
         "url": _url("budgeting:paper_check", _paper_entry),
+    },
+)
+
+
+def _team_member(client: Client, world: World) -> dict[str, Any]:
+    coach = world.users["digicoach"]
+    return {"member": str(coach.pk), "reason": "They moved to another department."}
+
+
+CHANNEL_FORMS += (
+    {
+        "name": "budgeting paper team add",
+        "page": "budgeting:paper_team",
+        "form": forms_channels.PaperTeamAddForm,
+        "role": "organiser",
+        "valid": _plain({"email": "staff@demo.samen.test", "reason": "Polling station."}),
+        "url": lambda client, world: reverse("budgeting:paper_team"),
+    },
+    {
+        "name": "budgeting paper team remove",
+        "page": "budgeting:paper_team_remove",
+        "form": forms_channels.PaperTeamRemoveForm,
+        "role": "organiser",
+        "valid": _team_member,
+        "url": lambda client, world: reverse("budgeting:paper_team_remove"),
     },
 )
 

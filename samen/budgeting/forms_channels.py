@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -201,3 +202,24 @@ class PaperCheckForm(SamenForm):
         if cleaned.get("decision") == "reject" and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Say why you reject the entry."))
         return cleaned
+
+
+class PaperTeamAddForm(SamenForm):
+    email = forms.EmailField(
+        label=_("Email address of their account"),
+        max_length=254,
+        help_text=_("The person needs an account on this site first."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    reason = _reason_field()
+
+
+class PaperTeamRemoveForm(SamenForm):
+    member = forms.ModelChoiceField(
+        label=_("Team member"), queryset=get_user_model().objects.none()
+    )
+    reason = _reason_field()
+
+    def __init__(self, *args: Any, team: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = team  # type: ignore[attr-defined]

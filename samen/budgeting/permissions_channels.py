@@ -31,6 +31,13 @@ def can_enter_paper_ballots(user: Any, process: Process | None = None) -> bool:
     return bool(user.has_perm(PAPER_PERMISSION))
 
 
+def can_manage_paper_team(user: Any) -> bool:
+    """Organisers decide who besides them may enter paper ballots."""
+    if not _is_active_member(user):
+        return False
+    return bool(user.is_superuser or user.has_role(Role.ORGANISER))
+
+
 def can_check_paper_ballot(user: Any, entry: PaperBallotEntry) -> bool:
     """Anyone authorised may open a waiting entry; the service refuses to let the person who
     entered it confirm it."""

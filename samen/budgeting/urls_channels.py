@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samen.budgeting import views_channels, views_code_vote, views_paper
+from samen.budgeting import views_channels, views_code_vote, views_paper, views_paper_team
 
 CODES = "manage/<int:process_id>/codes"
 PAPER = "manage/<int:process_id>/paper"
@@ -26,4 +26,6 @@ urlpatterns = [
     path(f"{PAPER}/new/", views_paper.paper_enter, name="paper_enter"),
     path(f"{PAPER}/new/choices/", views_paper.paper_choices, name="paper_choices"),
     path(f"{PAPER}/<int:entry_id>/", views_paper.paper_check, name="paper_check"),
+    path("manage/paper-team/", views_paper_team.paper_team, name="paper_team"),
+    path("manage/paper-team/remove/", views_paper_team.paper_team_remove, name="paper_team_remove"),
 ]

@@ -52,6 +52,7 @@ def paper_list(request: HttpRequest, process_id: int) -> HttpResponse:
         "checked": list(entries.exclude(status=PaperStatus.ENTERED).order_by("-checked_at")[:20]),
         "confirmed_count": entries.filter(status=PaperStatus.CONFIRMED).count(),
         "voting_open": _voting_open(process),
+        "can_manage_team": permissions.can_manage_paper_team(request.user),
     }
     return render(request, "budgeting/channels/paper_list.html", context)
 

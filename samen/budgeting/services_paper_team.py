@@ -1,0 +1,63 @@
+"""The paper-ballot team: the people besides organisers (Digicoaches, usually, or staff at a
+polling station) who may enter and confirm paper ballots. Membership is the permission
+`budgeting.enter_paper_ballots` on the account, given and taken away here with an audit entry.
+"""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from samen.core.services import audit_record
+
+
+def paper_permission() -> Permission:
+    return Permission.objects.get(
+        content_type__app_label="budgeting", codename="enter_paper_ballots"
+    )
+
+
+def paper_team() -> QuerySet[Any]:
+    """Active accounts holding the permission themselves, by name."""
+    return (
+        get_user_model()
+        .objects.filter(user_permissions=paper_permission(), is_active=True)
+        .order_by("display_name", "pk")
+    )
+
+
+@transaction.atomic
+def paper_team_add(*, actor: Any, email: str, reason: str) -> Any:
+    """Give the account with this email address the paper-ballot permission."""
+    user = (
+        get_user_model()
+        .objects.select_for_update()
+        .filter(email__iexact=email.strip(), is_active=True)
+        .first()
+    )
+    if user is None:
+        raise ValidationError(
+            {"email": _("No active account has this email address. Ask the person to sign up.")},
+            code="unknown_account",
+        )
+    permission = paper_permission()
+    if user.user_permissions.filter(pk=permission.pk).exists():
+        raise ValidationError(
+            {"email": _("%(name)s is already on the paper-ballot team.") % {"name": user}},
+            code="already_member",
+        )
+    user.user_permissions.add(permission)
+    audit_record(actor=actor, action="budgeting.paper_team_add", target=user, reason=reason)
+    return user
+
+
+@transaction.atomic
+def paper_team_remove(*, actor: Any, user: Any, reason: str) -> None:
+    """Take the paper-ballot permission away; entries the person made stay as they are."""
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    user.user_permissions.remove(paper_permission())
+    audit_record(actor=actor, action="budgeting.paper_team_remove", target=user, reason=reason)
