@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page
 from samen.inclusion.models import AssistedAction
 from samen.skills.models import Assessment
 from samen.skills.models_coaching import Booking
-from tests.browser.tabs import AXE, HEIGHT, WCAG_TAGS, WIDTH, axe_report
+from tests.browser.tabs import HEIGHT, WCAG_TAGS, WIDTH, axe_report, axe_run
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.pages import World
 
@@ -170,7 +170,7 @@ def test_a_digicoach_helps_a_resident_by_keyboard_and_the_banner_passes_axe(
     tab_to(page, "main button[type=submit]")
     press_and_wait(page, "Enter")
     assert "You are helping Helped Hans." in page.locator(".assisted-banner").inner_text()
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}).response
+    results = axe_run(page, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     assert results["violations"] == [], axe_report(results)
 
     book_first_free_place(page)
