@@ -1,5 +1,11 @@
 """Reads for the channels other than online voting."""
 
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import QuerySet
+
 from samen.budgeting import ballots
 from samen.budgeting.models import Ballot
 
@@ -13,3 +19,18 @@ def ballot_choices(*, ballot: Ballot | None) -> ballots.Choices:
         value = choice.rank if choice.rank is not None else choice.points
         choices.setdefault(choice.budget_id, {})[choice.proposal_id] = value
     return choices
+
+
+def paper_permission() -> Permission:
+    return Permission.objects.get(
+        content_type__app_label="budgeting", codename="enter_paper_ballots"
+    )
+
+
+def paper_team() -> QuerySet[Any]:
+    """Active accounts holding the permission themselves, by name."""
+    return (
+        get_user_model()
+        .objects.filter(user_permissions=paper_permission(), is_active=True)
+        .order_by("display_name", "pk")
+    )

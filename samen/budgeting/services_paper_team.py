@@ -6,28 +6,12 @@ polling station) who may enter and confirm paper ballots. Membership is the perm
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from samen.budgeting.selectors_channels import paper_permission
 from samen.core.services import audit_record
-
-
-def paper_permission() -> Permission:
-    return Permission.objects.get(
-        content_type__app_label="budgeting", codename="enter_paper_ballots"
-    )
-
-
-def paper_team() -> QuerySet[Any]:
-    """Active accounts holding the permission themselves, by name."""
-    return (
-        get_user_model()
-        .objects.filter(user_permissions=paper_permission(), is_active=True)
-        .order_by("display_name", "pk")
-    )
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samen.budgeting import permissions_channels as permissions
+from samen.budgeting import selectors_channels
 from samen.budgeting import services_paper_team as team
 from samen.budgeting.forms_channels import PaperTeamAddForm, PaperTeamRemoveForm
 from samen.budgeting.views import refusal
@@ -33,7 +34,7 @@ def paper_team(request: HttpRequest) -> HttpResponse:
                 _("%(name)s may now enter and confirm paper ballots.") % {"name": added},
             )
             return redirect("budgeting:paper_team")
-    members = list(team.paper_team())
+    members = list(selectors_channels.paper_team())
     context = {"form": form, "members": members}
     return render(request, "budgeting/channels/paper_team.html", context)
 
@@ -42,8 +43,9 @@ def paper_team(request: HttpRequest) -> HttpResponse:
 def paper_team_remove(request: HttpRequest) -> HttpResponse:
     if denied := refusal(request, permissions.can_manage_paper_team(request.user)):
         return denied
+    chosen = request.GET.get("member")  # from the "Remove" link beside a name
     form = PaperTeamRemoveForm(
-        posted(request), team=team.paper_team(), initial={"member": request.GET.get("member")}
+        posted(request), team=selectors_channels.paper_team(), initial={"member": chosen}
     )
     if request.method == "POST" and form.is_valid():
         member = form.cleaned_data["member"]

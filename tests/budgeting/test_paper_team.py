@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from samen.budgeting import permissions_channels, services_paper_team
+from samen.budgeting import permissions_channels, selectors_channels, services_paper_team
 from samen.core.models import AuditEntry
 from tests.factories import UserFactory
 
@@ -55,7 +55,7 @@ def test_removing_someone_takes_the_permission_away(organiser, organiser_client)
 
     assert f'<option value="{coach.pk}" selected>Chantal</option>' in form_page
     assert response.status_code == 302
-    assert list(services_paper_team.paper_team()) == []
+    assert list(selectors_channels.paper_team()) == []
     coach = type(coach).objects.get(pk=coach.pk)
     assert not permissions_channels.can_enter_paper_ballots(coach)
     assert AuditEntry.objects.filter(action="budgeting.paper_team_remove").count() == 1
