@@ -21,16 +21,21 @@ def ballot_choices(*, ballot: Ballot | None) -> ballots.Choices:
     return choices
 
 
+PAPER_APP, PAPER_CODENAME = "budgeting", "enter_paper_ballots"
+
+
 def paper_permission() -> Permission:
-    return Permission.objects.get(
-        content_type__app_label="budgeting", codename="enter_paper_ballots"
-    )
+    return Permission.objects.get(content_type__app_label=PAPER_APP, codename=PAPER_CODENAME)
 
 
 def paper_team() -> QuerySet[Any]:
-    """Active accounts holding the permission themselves, by name."""
+    """Active accounts holding the permission themselves, by name (one query)."""
     return (
         get_user_model()
-        .objects.filter(user_permissions=paper_permission(), is_active=True)
+        .objects.filter(
+            user_permissions__content_type__app_label=PAPER_APP,
+            user_permissions__codename=PAPER_CODENAME,
+            is_active=True,
+        )
         .order_by("display_name", "pk")
     )

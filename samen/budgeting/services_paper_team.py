@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from samen.accounts.selectors import user_find_by_email
 from samen.budgeting.selectors_channels import paper_permission
 from samen.core.services import audit_record
 
@@ -17,17 +18,14 @@ from samen.core.services import audit_record
 @transaction.atomic
 def paper_team_add(*, actor: Any, email: str, reason: str) -> Any:
     """Give the account with this email address the paper-ballot permission."""
-    user = (
-        get_user_model()
-        .objects.select_for_update()
-        .filter(email__iexact=email.strip(), is_active=True)
-        .first()
-    )
-    if user is None:
+    found = user_find_by_email(email=email)
+    if found is None:
         raise ValidationError(
             {"email": _("No active account has this email address. Ask the person to sign up.")},
             code="unknown_account",
         )
+    # Locked, so two organisers adding the same person at once cannot both insert the grant.
+    user = get_user_model().objects.select_for_update().get(pk=found.pk)
     permission = paper_permission()
     if user.user_permissions.filter(pk=permission.pk).exists():
         raise ValidationError(
