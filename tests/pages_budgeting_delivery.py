@@ -17,6 +17,7 @@ from samen.budgeting.models import (
     BallotChoice,
     BudgetResult,
     Milestone,
+    PbImport,
     ProjectFollow,
     ProjectResult,
     Proposal,
@@ -31,6 +32,10 @@ GET_POST = ("GET", "POST")
 
 def _imported(world: World) -> dict[str, Any]:
     return {"process_id": Proposal.objects.get(title=FOLLOWED).process_id}
+
+
+def _demo_import(world: World) -> dict[str, Any]:
+    return {"import_id": PbImport.objects.get(file_name=DEMO_FILE.name).pk}
 
 
 def _project(title: str):  # type: ignore[no-untyped-def]
@@ -125,6 +130,12 @@ DELIVERY_PAGES: tuple[Page, ...] = (
         management("organiser"),
         "Import a Pabulib file",
         methods=GET_POST,
+    ),
+    Page(
+        "budgeting:import_status",
+        management("organiser"),
+        f"Importing {DEMO_FILE.name}",
+        kwargs=_demo_import,
     ),
     Page("budgeting:proposals_csv", everyone(), kwargs=_imported, html=False),
     Page("budgeting:results_csv", everyone(), kwargs=_imported, html=False),
@@ -223,6 +234,7 @@ DELIVERY_FORMS: tuple[dict[str, Any], ...] = (
     },
 )
 DELIVERY_MODELS = (
+    PbImport,
     StatusUpdate,
     Milestone,
     ProjectFollow,

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from samen.budgeting import importing, selectors_delivery, services_delivery
+from samen.budgeting import selectors_delivery, services_delivery, services_import
 from samen.budgeting.models import DeliveryStatus, Process
 
 DEMO_FILE = Path(__file__).parent / "demo_data" / "lindeveld_2025.pb"
@@ -67,10 +67,16 @@ def seed() -> list[str]:
     organiser = users.get(email=ORGANISER)
     today = timezone.localdate()
     with transaction.atomic():
-        election = importing.pb_parse(data=DEMO_FILE.read_bytes(), name=DEMO_FILE.name)
-        done = importing.process_import(
-            actor=organiser, election=election, name=DEMO_FILE.name, is_published=True
+        # Through the upload page's service, so the import page lists the demo's upload.
+        done = services_import.import_request(
+            actor=organiser,
+            data=DEMO_FILE.read_bytes(),
+            name=DEMO_FILE.name,
+            is_published=True,
+            background=False,
         )
+        if done.process is None:
+            raise RuntimeError(f"the demo file did not import: {done.error}")
         for proposal in selectors_delivery.funded_projects(process=done.process):
             updates, milestones = NEWS[proposal.title]
             for status, days_ago, text in updates:

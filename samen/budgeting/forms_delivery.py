@@ -71,8 +71,7 @@ class ImportForm(SamenForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = gettext(
-            "A .pb file as published on pabulib.org, at most %(size)d MB. Larger files can be "
-            "imported with the import_pb command."
+            "A .pb file as published on pabulib.org, at most %(size)d MB."
         ) % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
 
     def clean_file(self) -> Any:

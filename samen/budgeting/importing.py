@@ -45,7 +45,8 @@ from samen.budgeting.money import MINOR_PER_MAJOR
 from samen.budgeting.services_voting import receipt_code_new
 from samen.core.services import audit_record
 
-MAX_UPLOAD_BYTES = 1024 * 1024  # about 25,000 ballots, imported in seconds; larger files: import_pb
+# The largest Pabulib files are about 4 MB (Wrocław 2015, Łódź 2022: 90,000 ballots).
+MAX_UPLOAD_BYTES = 16 * 1024 * 1024
 BATCH = 2000
 DEFAULT_RULE = "greedy-cost"
 # Days from the first phase to the end of voting, so the results phase is running today.

@@ -8,6 +8,7 @@ from samen.budgeting import selectors_results
 from samen.budgeting.models import (
     Count,
     Milestone,
+    PbImport,
     Process,
     ProjectFollow,
     ProjectResult,
@@ -96,3 +97,17 @@ def follows_export(*, user: object) -> list[dict[str, object]]:
         .select_related("proposal__process")
         .order_by("created_at", "id")
     ]
+
+
+def imports_recent(*, limit: int = 10) -> QuerySet[PbImport]:
+    """The latest uploads of Pabulib files, without their (possibly large) contents."""
+    return PbImport.objects.select_related("process", "requested_by").defer("data")[:limit]
+
+
+def import_find(*, import_id: int) -> PbImport | None:
+    return (
+        PbImport.objects.select_related("process", "requested_by")
+        .defer("data")
+        .filter(pk=import_id)
+        .first()
+    )

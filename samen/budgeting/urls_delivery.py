@@ -35,5 +35,10 @@ urlpatterns = [
     ),
     path("<int:process_id>/results.csv", views_open_data.results_csv, name="results_csv"),
     path("manage/import/", views_open_data.process_import, name="process_import"),
+    path(
+        "manage/import/<int:import_id>/",
+        views_open_data.import_status,
+        name="import_status",
+    ),
     path("open-data/", views_open_data.open_data, name="open_data"),
 ]

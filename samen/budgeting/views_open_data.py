@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods
 
-from samen.budgeting import exports, importing, selectors, selectors_delivery
+from samen.budgeting import exports, selectors, selectors_delivery, services_import
 from samen.budgeting import permissions_delivery as perms
 from samen.budgeting.forms_delivery import ImportForm
-from samen.budgeting.models import Process, ProjectResult
+from samen.budgeting.models import ImportStatus, Process, ProjectResult
 from samen.budgeting.views import refusal, visible_process
 from samen.core.access import allowed_if
 from samen.core.http import posted
@@ -62,23 +62,36 @@ def process_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            election = importing.pb_parse(data=upload.read(), name=upload.name)
-            done = importing.process_import(
+            job = services_import.import_request(
                 actor=request.user,
-                election=election,
+                data=upload.read(),
                 name=upload.name,
                 is_published=form.cleaned_data["publish"],
             )
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            messages.success(
-                request,
-                _("Imported: %(projects)d projects and %(ballots)d ballots.")
-                % {"projects": done.projects, "ballots": done.ballots},
-            )
-            return redirect("budgeting:manage_process", process_id=done.process.pk)
-    return render(request, "budgeting/delivery/import.html", {"form": form})
+            if job.status == ImportStatus.DONE and job.process_id is not None:
+                messages.success(
+                    request,
+                    _("Imported: %(projects)d projects and %(ballots)d ballots.")
+                    % {"projects": job.projects, "ballots": job.ballots},
+                )
+                return redirect("budgeting:manage_process", process_id=job.process_id)
+            return redirect("budgeting:import_status", import_id=job.pk)
+    imports = selectors_delivery.imports_recent()
+    return render(request, "budgeting/delivery/import.html", {"form": form, "imports": imports})
+
+
+@allowed_if(perms.can_import_process)
+@require_http_methods(["GET"])
+def import_status(request: HttpRequest, import_id: int) -> HttpResponse:
+    """How an upload is getting on: waiting, importing, imported (with its process) or why
+    it failed."""
+    job = selectors_delivery.import_find(import_id=import_id)
+    if job is None:
+        raise Http404
+    return render(request, "budgeting/delivery/import_status.html", {"job": job})
 
 
 def api_root(request: HttpRequest) -> HttpResponse:

@@ -285,7 +285,7 @@ def test_an_organiser_uploads_a_pb_file(organiser_client):
         (
             "big.pb",
             b"x" * (MAX_UPLOAD_BYTES + 1),
-            "The file is larger than 1 MB.",
+            "The file is larger than 16 MB.",
         ),
         (
             "broken.pb",

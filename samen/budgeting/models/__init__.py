@@ -7,6 +7,7 @@ from samen.budgeting.models.delivery import (
     ProjectFollow,
     StatusUpdate,
 )
+from samen.budgeting.models.imports import ImportStatus, PbImport
 from samen.budgeting.models.paper import IdentityKind, PaperBallotEntry, PaperStatus
 from samen.budgeting.models.process import (
     PHASE_ORDER,
@@ -46,9 +47,11 @@ __all__ = [
     "DeliveryStatus",
     "District",
     "IdentityKind",
+    "ImportStatus",
     "Milestone",
     "PaperBallotEntry",
     "PaperStatus",
+    "PbImport",
     "Phase",
     "PhaseKind",
     "Process",
