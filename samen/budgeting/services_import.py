@@ -53,7 +53,11 @@ def import_run(*, import_id: int) -> str:
     """Import a queued upload; the outcome, or why it failed, is written to the PbImport.
     Runs once: an import that has started or ended is left alone."""
     with transaction.atomic():
-        job = PbImport.objects.select_for_update().select_related("requested_by").get(pk=import_id)
+        job = (
+            PbImport.objects.select_for_update(of=("self",))
+            .select_related("requested_by")
+            .get(pk=import_id)
+        )
         if job.status != ImportStatus.QUEUED:
             return str(job.status)
         job.status = ImportStatus.RUNNING
