@@ -3,6 +3,7 @@ by a background task, because a large file (90,000 ballots) takes longer than a 
 """
 
 import logging
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,16 @@ from samen.core.services import audit_record
 
 logger = logging.getLogger(__name__)
 
+# An import still waiting or running after this long has lost its worker (the largest files
+# take under a minute).
+STALE_AFTER = timedelta(minutes=30)
+ACTIVE = (ImportStatus.QUEUED, ImportStatus.RUNNING)
+
+
+def import_is_stale(*, job: PbImport, now: datetime | None = None) -> bool:
+    moment = now or timezone.now()
+    return job.status in ACTIVE and moment - job.created_at > STALE_AFTER
+
 
 def import_request(
     *, actor: Any, data: bytes, name: str, is_published: bool, background: bool = True
@@ -24,6 +35,16 @@ def import_request(
     kept), then import it: with `background` a task worker does, otherwise it happens here."""
     importing.pb_parse(data=data, name=name)
     with transaction.atomic():
+        # Imports that lost their worker are closed, so that a worker coming back later does
+        # not import them after all, beside this one.
+        PbImport.objects.filter(
+            status__in=ACTIVE, created_at__lt=timezone.now() - STALE_AFTER
+        ).update(
+            status=ImportStatus.FAILED,
+            error=_("This import stopped without finishing. Upload the file again."),
+            data=b"",
+            finished_at=timezone.now(),
+        )
         job = PbImport(
             file_name=name[:200],
             data=data,

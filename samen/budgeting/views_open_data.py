@@ -91,7 +91,8 @@ def import_status(request: HttpRequest, import_id: int) -> HttpResponse:
     job = selectors_delivery.import_find(import_id=import_id)
     if job is None:
         raise Http404
-    return render(request, "budgeting/delivery/import_status.html", {"job": job})
+    stale = services_import.import_is_stale(job=job)
+    return render(request, "budgeting/delivery/import_status.html", {"job": job, "stale": stale})
 
 
 def api_root(request: HttpRequest) -> HttpResponse:

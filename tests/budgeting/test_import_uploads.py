@@ -1,11 +1,14 @@
 """Uploading a Pabulib file: checked while the organiser waits, imported by a background task,
 with a status page that says how it went."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from samen.budgeting import importing, services_import
 from samen.budgeting.demo_delivery import DEMO_FILE
@@ -185,3 +188,32 @@ def test_a_demo_sized_upload_through_the_page_lands_on_its_process(organiser_cli
         "budgeting:manage_process", kwargs={"process_id": job.process_id}
     )
     assert job.status == ImportStatus.DONE
+
+
+@QUEUED
+def test_an_import_that_lost_its_worker_is_named_and_closed_by_the_next_upload(
+    organiser, organiser_client
+):
+    lost = services_import.import_request(
+        actor=organiser, data=APPROVAL.encode(), name="town.pb", is_published=False
+    )
+    PbImport.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(minutes=31))
+    url = reverse("budgeting:import_status", kwargs={"import_id": lost.pk})
+
+    page = organiser_client.get(url).content.decode()
+
+    assert "so the task worker that imports files may not be running" in page
+    assert "Refresh" not in page
+
+    services_import.import_request(
+        actor=organiser, data=APPROVAL.encode(), name="town.pb", is_published=False
+    )
+
+    lost.refresh_from_db()
+    assert (lost.status, lost.error, bytes(lost.data)) == (
+        ImportStatus.FAILED,
+        "This import stopped without finishing. Upload the file again.",
+        b"",
+    )
+    assert services_import.import_run(import_id=lost.pk) == ImportStatus.FAILED
+    assert Process.objects.count() == 0
