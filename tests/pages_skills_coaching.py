@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.skills import forms as skills_forms
-from samen.skills import forms_coaching
+from samen.skills import forms_coaching, forms_impact, services_impact
 from samen.skills.demo_coaching import COACH, FULL_SESSION_DAYS, LIBRARY
 from samen.skills.models_coaching import (
     Booking,
@@ -30,6 +30,7 @@ from samen.skills.models_coaching import (
     SkillCheck,
     Topic,
 )
+from samen.skills.models_impact import ImpactResponse
 from tests.pages import DENIED, OK, Expect, Page, World, everyone, management, members
 
 NOT_FOUND = Expect(404)
@@ -71,6 +72,13 @@ def _demo_coach(world: World) -> dict[str, Any]:
     return {"user_id": world.users["digicoach"].pk}
 
 
+def _survey(world: World) -> dict[str, Any]:
+    """A fresh one-time survey link for the library: each visit may answer it."""
+    return {
+        "token": services_impact.survey_link_make(help_point=HelpPoint.objects.get(name=LIBRARY))
+    }
+
+
 COACHING_PAGES: tuple[Page, ...] = (
     Page("skills:coaching", everyone(), "Get help from a Digicoach"),
     Page(
@@ -91,6 +99,11 @@ COACHING_PAGES: tuple[Page, ...] = (
     Page("skills:booking_calendar", _owner_only("resident"), kwargs=_resident_booking, html=False),
     Page("skills:log_list", _coach_only(), "Your coaching log"),
     Page("skills:log_create", _coach_only(), "Log a visit", methods=("GET", "POST")),
+    Page("skills:survey_link", _coach_only(), "Make a survey link", methods=("GET", "POST")),
+    Page(
+        "skills:survey", everyone(), "How did the help go?", kwargs=_survey, methods=("GET", "POST")
+    ),
+    Page("skills:survey_thanks", everyone(), "Thank you for your answers"),
     Page(
         "skills:problem_create",
         _coach_only(),
@@ -194,6 +207,28 @@ COACHING_FORMS: tuple[dict[str, Any], ...] = (
         "url": _url("skills:log_create"),
     },
     {
+        "name": "coaching survey link",
+        "page": "skills:survey_link",
+        "form": forms_impact.SurveyLinkForm,
+        "role": "digicoach",
+        "valid": lambda client, world: {"help_point": HelpPoint.objects.get(name=LIBRARY).pk},
+        "url": _url("skills:survey_link"),
+        "success": 200,
+        "stores_nothing": "a survey link is signed, not stored",
+    },
+    {
+        "name": "coaching impact survey",
+        "page": "skills:survey",
+        "form": forms_impact.ImpactSurveyForm,
+        "role": "anonymous",
+        "valid": lambda client, world: {
+            "got_help": "partly",
+            "confidence": "2",
+            "recommend": "yes",
+        },
+        "url": _url("skills:survey", _survey),
+    },
+    {
         "name": "coaching problem",
         "page": "skills:problem_create",
         "form": forms_coaching.ProblemForm,
@@ -254,4 +289,5 @@ COACHING_MODELS = (
     SessionLog.topics.through,
     SkillCheck,
     RecurringProblem,
+    ImpactResponse,
 )

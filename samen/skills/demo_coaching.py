@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samen.skills import services_coaching as services
+from samen.skills import services_impact
 from samen.skills.models_coaching import (
     CheckStage,
     CoachingSession,
@@ -158,4 +159,40 @@ def seed() -> list[str]:
             problem=solved,
             action_taken="Asked the DigiD team to add the expiry date; added it to our own FAQ.",
         )
-    return ["created 2 help points, 4 help sessions (one full), 12 coaching logs and 2 problems"]
+        _impact_answers(points)
+    return [
+        "created 2 help points, 4 help sessions (one full), 12 coaching logs, 2 problems "
+        f"and {len(IMPACT)} impact survey answers"
+    ]
+
+
+# (help point, days ago, got help, how sure, recommend, age, disability, comment)
+IMPACT = (
+    (LIBRARY, 2, "yes", 3, "yes", "65-74", "no", "Now I can video call my grandchildren."),
+    (LIBRARY, 5, "yes", 4, "yes", "75+", "yes", ""),
+    (LIBRARY, 9, "partly", 2, "yes", "75+", "none", "I need to practise the banking app more."),
+    (LIBRARY, 16, "yes", 3, "unsure", "55-64", "", ""),
+    (TOWN_HALL, 8, "yes", 3, "yes", "35-54", "no", "Quick help with DigiD, thank you."),
+    (TOWN_HALL, 10, "no", 1, "no", "", "", "The tax website was down."),
+    (TOWN_HALL, 18, "yes", 4, "yes", "18-34", "yes", ""),
+    (TOWN_HALL, 26, "partly", 2, "yes", "u18", "no", ""),
+)
+
+
+def _impact_answers(points: dict[str, HelpPoint]) -> None:
+    """Answers to the impact survey through its links, as people who were helped give them."""
+    for place, days, got_help, sure, recommend, age, disability, comment in IMPACT:
+        token = services_impact.survey_link_make(
+            help_point=points[place], on=timezone.localdate() - timedelta(days=days)
+        )
+        services_impact.survey_submit(
+            token=token,
+            answers={
+                "got_help": got_help,
+                "confidence": sure,
+                "recommend": recommend,
+                "age_band": age,
+                "disability": disability,
+                "comment": comment,
+            },
+        )

@@ -312,6 +312,9 @@ from samen.skills.models_courses import (  # noqa: E402, F401
     ReminderSent,
 )
 
+# The impact survey, kept apart from the coach's log.
+from samen.skills.models_impact import ImpactResponse  # noqa: E402, F401
+
 # The organisation's skills picture: departments, job roles and their target levels.
 from samen.skills.models_picture import (  # noqa: E402, F401
     Department,

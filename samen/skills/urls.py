@@ -7,6 +7,7 @@ from samen.skills import (
     views_coaching,
     views_coaching_manage,
     views_coaching_places,
+    views_impact,
     views_picture,
 )
 
@@ -36,6 +37,9 @@ urlpatterns = [
     path("coaching/log/", views_coaching.log_list, name="log_list"),
     path("coaching/log/new/", views_coaching.log_create, name="log_create"),
     path("coaching/problems/new/", views_coaching.problem_create, name="problem_create"),
+    path("coaching/survey-link/", views_impact.survey_link, name="survey_link"),
+    path("coaching/survey/thanks/", views_impact.survey_thanks, name="survey_thanks"),
+    path("coaching/survey/<str:token>/", views_impact.survey, name="survey"),
     path("manage/coaching/", views_coaching_manage.dashboard, name="coaching_dashboard"),
     path(
         "manage/coaching/problems/<int:problem_id>/",

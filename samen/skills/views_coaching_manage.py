@@ -14,6 +14,7 @@ from samen.core.access import allowed_if
 from samen.core.http import posted
 from samen.skills import permissions_coaching as permissions
 from samen.skills import selectors_coaching as selectors
+from samen.skills import selectors_impact
 from samen.skills import services_coaching as services
 from samen.skills.charts_coaching import bar_chart
 from samen.skills.forms_coaching import (
@@ -38,6 +39,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "skills/coaching/manage/dashboard.html",
         {
             "figures": figures,
+            "impact": selectors_impact.impact_summary(since=figures.since),
             "days": DASHBOARD_DAYS,
             "tables": [
                 ("coach", _("Sessions per coach"), _("Coach"), figures.by_coach),

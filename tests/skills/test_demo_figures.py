@@ -5,6 +5,7 @@ and samen/skills/demo_picture.py), so a change to the seed or to the counting sh
 """
 
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -28,7 +29,7 @@ def _rows(html: str, caption: str) -> list[list[str]]:
     body = table.split("<tbody>", 1)[1]
     return [
         [
-            re.sub(r"<[^>]+>", "", cell).strip()
+            unescape(re.sub(r"<[^>]+>", "", cell)).strip()
             for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
         ]
         for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
@@ -54,6 +55,31 @@ def test_the_dashboard_shows_the_demo_coaching_log(demo_organiser):
         ["Smartphone basics", "2", "55"],
     ]
     assert "The parking permit form rejects postcodes with a space" in html
+
+
+def test_the_dashboard_shows_the_demo_impact_survey_without_small_groups(demo_organiser):
+    html = demo_organiser.get(reverse("skills:coaching_dashboard")).content.decode()
+
+    # Eight answers (samen/skills/demo_coaching.py IMPACT); an answer 1 to 4 people gave
+    # shows as "fewer than 5".
+    assert "8 people answered the survey about visits since" in html
+    few = "fewer than 5"
+    assert _rows(html, "Did they get the help they came for?") == [
+        ["Yes", "5"],
+        ["Partly", few],
+        ["No", few],
+    ]
+    assert _rows(html, "Age") == [
+        ["Under 18", few],
+        ["18 to 34", few],
+        ["35 to 54", few],
+        ["55 to 64", few],
+        ["65 to 74", few],
+        ["75 or older", few],
+        ["I'd rather not say", "0"],
+        ["Not answered", few],
+    ]
+    assert "<li>The tax website was down.</li>" in html
 
 
 def test_the_skills_picture_shows_the_demo_departments(demo_organiser):
