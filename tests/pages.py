@@ -38,6 +38,7 @@ from samen.accounts import tokens
 from samen.accounts.models import MagicLinkToken, Role, User
 from samen.core.demo import seed_demo
 from samen.core.services import audit_record
+from tests import snapshot
 
 ROLES = ("anonymous", "resident", "staff", "digicoach", "organiser", "moderator", "admin")
 UNVERIFIED = "organiser_unverified"
@@ -58,6 +59,8 @@ ROLE_EMAILS = {
 # A login link for the resident whose secret the tests know, so its confirm page can be shown.
 MAGIC_LINK_SECRET = "registry-known-login-link-secret-0123456789"
 EMAIL_BACKEND = "samen.accounts.backends.EmailBackend"
+# Someone whose roles an administrator may change.
+SUBJECT_EMAIL = "buurman@demo.samen.test"
 
 
 # --------------------------------------------------------------------------- the demo world
@@ -78,60 +81,90 @@ class World:
 def build_world() -> World:
     """Seed the demo municipality, plus what some pages need to show real content."""
     seed_demo()
+    admin = User.objects.get(email=ROLE_EMAILS["admin"])
+    subject = User.objects.get(email=SUBJECT_EMAIL)
+    # An audit entry, so the audit log shows its table rather than its empty state.
+    if not subject.role_names() >= {Role.RESIDENT, Role.DIGICOACH}:
+        account_services.user_set_roles(
+            actor=admin,
+            user=subject,
+            roles=[Role.RESIDENT, Role.DIGICOACH],
+            reason="Volunteers at the library on Tuesdays.",
+        )
+    MagicLinkToken.objects.get_or_create(
+        token_hash=tokens.magic_link_secret_hash(MAGIC_LINK_SECRET),
+        defaults={
+            "user": User.objects.get(email=ROLE_EMAILS["resident"]),
+            "expires_at": _far_future(),
+        },
+    )
+    audit_record(actor=admin, action="registry.check", reason="<b>not bold</b>")
+    return world_found()
+
+
+def world_found() -> World:
+    """The world's objects, read from a database that `build_world` has seeded."""
     users = {role: User.objects.get(email=email) for role, email in ROLE_EMAILS.items()}
     devices = {
         role: TOTPDevice.objects.get(user=users[role])
         for role in (*sorted(VERIFIED_ROLES), UNVERIFIED)
     }
-    subject = User.objects.get(email="buurman@demo.samen.test")
-    # An audit entry, so the audit log shows its table rather than its empty state.
-    if not subject.role_names() >= {Role.RESIDENT, Role.DIGICOACH}:
-        account_services.user_set_roles(
-            actor=users["admin"],
-            user=subject,
-            roles=[Role.RESIDENT, Role.DIGICOACH],
-            reason="Volunteers at the library on Tuesdays.",
-        )
     resident = users["resident"]
-    MagicLinkToken.objects.get_or_create(
-        token_hash=tokens.magic_link_secret_hash(MAGIC_LINK_SECRET),
-        defaults={
-            "user": resident,
-            "expires_at": _far_future(),
-        },
-    )
-    audit_record(actor=users["admin"], action="registry.check", reason="<b>not bold</b>")
     return World(
         users=users,
         devices=devices,
-        subject=subject,
+        subject=User.objects.get(email=SUBJECT_EMAIL),
         magic_link_secret=MAGIC_LINK_SECRET,
         reset_uid=urlsafe_base64_encode(force_bytes(resident.pk)),
         reset_token=default_token_generator.make_token(resident),
     )
 
 
+# The seeded world's rows, kept by the first module of this process that seeds it.
+_seeded_rows: list[snapshot.Snapshot] = []
+
+
 @contextmanager
 def committed_world() -> Iterator[World]:
-    """The demo world, seeded once and committed, for a whole module of tests.
+    """The demo world, seeded and committed, for a whole module of tests.
 
     Seeding every app's demo content takes seconds, too long to repeat for each of a thousand
     tests. Tests then run on top of it, each in a transaction that is rolled back (HTTP suite)
-    or only reading (browser suite). Afterwards the database is flushed and the data that
-    migrations load is put back, as a transactional test with serialized rollback would.
+    or only reading (browser suite). Afterwards the database gets back the rows it had before,
+    as a transactional test with serialized rollback would.
+
+    On PostgreSQL (tests/snapshot.py) the first module in a process seeds the world and keeps
+    a snapshot of its rows; later modules get those same rows back from it, so each module
+    still starts from the freshly seeded world, whatever the one before wrote.
     """
-    migrated = connection.creation.serialize_db_to_string()
+    before = snapshot.take()
+    migrated = None if before else connection.creation.serialize_db_to_string()
     try:
-        yield build_world()
+        if _seeded_rows:
+            snapshot.restore(_seeded_rows[0])
+            yield world_found()
+        else:
+            world = build_world()
+            if (seeded := snapshot.take()) is not None:
+                _seeded_rows.append(seeded)
+            yield world
     finally:
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(migrated)
-        # The rows come back with their ids; PostgreSQL's sequences must move past them, or
-        # the next insert into a migration-seeded table collides with an existing id.
-        models = django_apps.get_models(include_auto_created=True)
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(sql)
+        if before is not None:
+            snapshot.restore(before)
+        else:
+            _flush_and_load(str(migrated))
+
+
+def _flush_and_load(migrated: str) -> None:
+    """Empty the database and load the rows `serialize_db_to_string` gave."""
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(migrated)
+    # The rows come back with their ids; PostgreSQL's sequences must move past them, or
+    # the next insert into a migration-seeded table collides with an existing id.
+    models = django_apps.get_models(include_auto_created=True)
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
 
 
 def _far_future() -> Any:

@@ -6,8 +6,9 @@ the demo world seeded once per module, and one logged-in tab per role.
   flushed after every test, would mean seeding and logging in again for each of a few hundred
   visits. These tests only read, so `world` seeds the demo municipality once per module and
   commits it (the server thread must see it, on PostgreSQL too); when the module ends it
-  flushes the database and puts back the data that migrations load, as a transactional test
-  with serialized rollback would.
+  puts back the rows the database had before, as a transactional test with serialized
+  rollback would. On PostgreSQL only the first module in a worker really seeds; the others
+  get the same freshly seeded rows back from a snapshot (tests/pages.py `committed_world`).
 - Logged-in tabs get a session made directly in the database (tests/pages.py
   `session_key_for`, with the OTP device for organiser, moderator and admin): no UI login.
   Tabs live for the whole run, one per role and JavaScript setting; a tab is given a new

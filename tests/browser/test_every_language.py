@@ -17,7 +17,10 @@ every role is used in every language across the site), and checked for:
 - no sideways scrolling at 320 px, nor at 1280 px with 200 % text;
 - no console errors.
 
-See docs/decisions.md for what this costs in CI time.
+The pages are split between this module and test_every_language_half.py (every other page
+each), so that `--dist loadfile` can run the two halves on two workers at once: whole, this
+module took longer than everything the other worker ran. See docs/decisions.md for what this
+costs in CI time.
 """
 
 import pytest
@@ -30,6 +33,8 @@ from tests.pages import ROLES, Page, World
 
 pytestmark = pytest.mark.browser
 
+# Alternate pages, so that both halves get their share of the slow (long, many-role) pages.
+HALVES = (BROWSED[0::2], BROWSED[1::2])
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)
 
 
@@ -79,8 +84,7 @@ def visit_problems(tab: Tab, url: str, language: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("registered", BROWSED, ids=[page.id for page in BROWSED])
-def test_page_passes_axe_and_reflows_in_every_language(registered: Page, world: World, tab_as):
+def check_every_language(registered: Page, world: World, tab_as) -> None:
     problems = {}
     for language, role in language_visits(registered):
         with translation.override(language):
@@ -93,6 +97,15 @@ def test_page_passes_axe_and_reflows_in_every_language(registered: Page, world: 
         for visit, lines in problems.items()
     )
     assert problems == {}, report
+
+
+@pytest.mark.parametrize("registered", HALVES[0], ids=[page.id for page in HALVES[0]])
+def test_page_passes_axe_and_reflows_in_every_language(registered: Page, world: World, tab_as):
+    check_every_language(registered, world, tab_as)
+
+
+def test_the_two_halves_check_every_page_once():
+    assert sorted(page.id for half in HALVES for page in half) == sorted(p.id for p in BROWSED)
 
 
 def test_every_role_is_used_in_every_language():

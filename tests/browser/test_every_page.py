@@ -19,6 +19,9 @@ the organiser, moderator and admin on most public pages, get the same page, so i
 once for them. The 200 % check switches on the same `text-200` class the server puts on
 <html> for the preference (cookie `samen_prefs=200-` or the profile); test_flows.py proves the
 server does that from the cookie, without JavaScript.
+
+The pages are split between this module and test_every_page_half.py (every other page each),
+so that `--dist loadfile` can run the two halves on two workers at once.
 """
 
 import pytest
@@ -29,6 +32,8 @@ from tests.pages import ROLES, Page, World
 pytestmark = pytest.mark.browser
 
 BUDGET_BYTES = 100 * 1024
+# Alternate pages, so that both halves get their share of the slow (long, many-role) pages.
+HALVES = (BROWSED[0::2], BROWSED[1::2])
 
 
 def reflow_problems(tab: Tab) -> list[str]:
@@ -82,10 +87,7 @@ def visit_problems(
     return problems
 
 
-@pytest.mark.parametrize("registered", BROWSED, ids=[page.id for page in BROWSED])
-def test_page_is_accessible_light_and_works_without_javascript_for_every_role(
-    registered: Page, world: World, tab_as
-):
+def check_every_role(registered: Page, world: World, tab_as) -> None:
     checked: set[bytes] = set()
     problems = {
         role: found
@@ -98,6 +100,17 @@ def test_page_is_accessible_light_and_works_without_javascript_for_every_role(
         for role, lines in problems.items()
     )
     assert problems == {}, f"{registered.url(world)}\n{report}"
+
+
+@pytest.mark.parametrize("registered", HALVES[0], ids=[page.id for page in HALVES[0]])
+def test_page_is_accessible_light_and_works_without_javascript_for_every_role(
+    registered: Page, world: World, tab_as
+):
+    check_every_role(registered, world, tab_as)
+
+
+def test_the_two_halves_check_every_page_once():
+    assert sorted(page.id for half in HALVES for page in half) == sorted(p.id for p in BROWSED)
 
 
 def test_every_role_is_checked_on_at_least_three_pages():

@@ -171,8 +171,10 @@ def test_the_resident_changes_their_vote_by_keyboard_with_javascript_off(world, 
     _tab_to(page, "Water play area in the Stadspark")
     page.keyboard.press("Space")
     _tab_to(page, "Update total")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    # The form posts back to the same URL: wait for that navigation itself. A plain
+    # wait_for_load_state() can return while the old page is still shown, on a busy machine.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     total = page.locator("fieldset", has_text="Centrum").locator(".ballot-total")
     assert total.inner_text() == "You have chosen EUR 31,000 of EUR 40,000. EUR 9,000 is left."
     no_fit = page.locator(".ballot-project--no-fit .ballot-project__title").all_inner_texts()
