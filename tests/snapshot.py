@@ -50,10 +50,10 @@ def restore(snapshot: Snapshot) -> None:
     Django's foreign keys on PostgreSQL are checked at commit, so tables empty and load in
     any order. DELETE rather than TRUNCATE where it may: on these small tables it takes a
     tenth of the time (TRUNCATE makes new files for each of some 70 tables). Tables whose
-    triggers refuse a DELETE (the append-only audit log) are truncated, which fires no row
-    trigger, as `flush` does. Sequences move past the restored ids, and the caches are
-    emptied: a counter kept there (login throttling, for one) may be keyed by an id the
-    restored rows use again.
+    own triggers refuse a DELETE (the append-only audit log) have them switched off for the
+    DELETE only, inside the transaction, as `flush` empties them without firing them.
+    Sequences move past the restored ids, and the caches are emptied: a counter kept there
+    (login throttling, for one) may be keyed by an id the restored rows use again.
     """
     quote = connection.ops.quote_name
     sequences = connection.ops.sequence_reset_sql(no_style(), _models())
