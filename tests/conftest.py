@@ -1,6 +1,7 @@
 """Project-wide test setup: under CI=true a skipped test is a failure, never a silent pass."""
 
 import os
+from typing import Any
 
 import pytest
 
@@ -34,3 +35,25 @@ def login_verified():
         return client
 
     return login
+
+
+_demo_rows: list[Any] = []
+
+
+@pytest.fixture
+def demo_seeded(db: None) -> None:
+    """The demo municipality as `seed_demo` makes it, inside the test's transaction.
+
+    Seeding takes 10-20 s. On PostgreSQL the first test in a process seeds and keeps a
+    snapshot of every table (tests/snapshot.py); later tests get the same rows back in well
+    under a second. Tests of what `seed_demo` itself reports call it directly.
+    """
+    from samen.core.demo import seed_demo
+    from tests import snapshot
+
+    if _demo_rows:
+        snapshot.restore(_demo_rows[0])
+        return
+    seed_demo()
+    if (rows := snapshot.take()) is not None:
+        _demo_rows.append(rows)

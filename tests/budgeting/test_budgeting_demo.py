@@ -7,14 +7,11 @@ import pytest
 from samen.accounts.models import User
 from samen.budgeting import demo, selectors
 from samen.budgeting.models import Process, Proposal
-from samen.core.demo import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_builds_both_processes_once():
-    seed_demo()
-
+def test_seed_builds_both_processes_once(demo_seeded):
     again = demo.seed()
 
     youth = Process.objects.get(title=demo.YOUTH_TITLE)
@@ -33,8 +30,7 @@ def test_seed_builds_both_processes_once():
     assert ward.budgets.get().amount_minor == 15_000_000
 
 
-def test_demo_residents_fall_in_the_four_localities():
-    seed_demo()
+def test_demo_residents_fall_in_the_four_localities(demo_seeded):
     youth = Process.objects.get(title=demo.YOUTH_TITLE)
 
     districts = {
@@ -53,8 +49,7 @@ def test_demo_residents_fall_in_the_four_localities():
     assert selectors.eligibility_for(process=youth, user=noor).reasons == []
 
 
-def test_youth_proposals_show_every_review_state():
-    seed_demo()
+def test_youth_proposals_show_every_review_state(demo_seeded):
     proposals = Proposal.objects.filter(process__title=demo.YOUTH_TITLE)
 
     assert Counter(p.status for p in proposals) == {

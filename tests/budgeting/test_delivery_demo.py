@@ -5,14 +5,11 @@ import pytest
 
 from samen.budgeting import demo_delivery, selectors, selectors_delivery
 from samen.budgeting.models import Ballot, Milestone, Process, ProjectFollow, StatusUpdate
-from samen.core.demo import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_imports_a_closed_process_with_delivery_news_once():
-    seed_demo()
-
+def test_the_demo_imports_a_closed_process_with_delivery_news_once(demo_seeded):
     again = demo_delivery.seed()
 
     process = Process.objects.get(title=demo_delivery.IMPORTED_TITLE)

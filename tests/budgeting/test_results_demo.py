@@ -7,14 +7,11 @@ import pytest
 from pbcount import count, read_pb
 from samen.budgeting import demo_results
 from samen.budgeting.models import Count, CountStatus, Process, ProjectResult, VoterRollEntry
-from samen.core.demo import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_finished_process_has_published_results_that_recount_exactly():
-    seed_demo()
-
+def test_the_finished_process_has_published_results_that_recount_exactly(demo_seeded):
     finished = Process.objects.get(title=demo_results.FINISHED_TITLE)
     published = Count.objects.get(process=finished, published_at__isnull=False)
     results = {r.budget.name: r for r in published.budget_results.select_related("budget")}
@@ -33,9 +30,7 @@ def test_the_finished_process_has_published_results_that_recount_exactly():
     assert not VoterRollEntry.objects.filter(process=finished, ballot__isnull=False).exists()
 
 
-def test_the_play_streets_vote_is_counted_but_not_published_and_seeding_is_idempotent():
-    seed_demo()
-
+def test_the_play_streets_vote_is_counted_but_not_published_and_seeding_is_idempotent(demo_seeded):
     again = demo_results.seed_results({})
 
     counted = Process.objects.get(title=demo_results.COUNTED_TITLE)

@@ -5,13 +5,11 @@ import pytest
 
 from samen.budgeting import demo_voting, selectors
 from samen.budgeting.models import BallotKind, Process, Proposal, VoterRollEntry
-from samen.core.demo import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_open_vote_is_seeded_once_with_a_draft_and_a_vote():
-    seed_demo()
+def test_the_open_vote_is_seeded_once_with_a_draft_and_a_vote(demo_seeded):
     process = Process.objects.get(title=demo_voting.VOTING_TITLE)
 
     assert demo_voting.seed_voting({}) == []

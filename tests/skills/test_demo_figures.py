@@ -11,14 +11,12 @@ import pytest
 from django.urls import reverse
 
 from samen.accounts.models import User
-from samen.core.demo import seed_demo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_organiser(client, login_verified):  # type: ignore[no-untyped-def]
-    seed_demo()
+def demo_organiser(demo_seeded, client, login_verified):  # type: ignore[no-untyped-def]
     login_verified(client, User.objects.get(email="organiser@demo.samen.test"))
     return client
 
