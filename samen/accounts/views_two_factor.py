@@ -3,13 +3,11 @@
 from base64 import b32encode
 from urllib.parse import urlencode
 
-import segno
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -19,6 +17,7 @@ from samen.accounts import permissions, selectors, services
 from samen.accounts.forms import ConfirmForm, TwoFactorEnrolForm, TwoFactorVerifyForm
 from samen.accounts.views_helpers import safe_next
 from samen.core.http import posted
+from samen.core.qr import qr_svg
 
 ENROL_KEY_SESSION = "samen_totp_enrol_key"
 BACKUP_CODES_SESSION = "samen_backup_codes"
@@ -30,12 +29,7 @@ def _with_next(name: str, next_url: str) -> str:
 
 
 def _qr_svg(config_url: str) -> str:
-    """Inline SVG (no image request, no inline style), labelled for screen readers."""
-    label = _("QR code for your authenticator app")
-    svg = segno.make(config_url, error="m").svg_inline(
-        scale=4, border=4, title=label, svgclass="qr", lineclass=None, omitsize=True
-    )
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    return qr_svg(config_url, _("QR code for your authenticator app"))
 
 
 @login_required

@@ -50,9 +50,8 @@ def _used() -> ValidationError:
     )
 
 
-def survey_link_read(*, token: str) -> SurveyLink:
-    """What a survey link says; ValidationError, in words for the person, if it cannot be
-    used: not a real link, too old, or answered already."""
+def _decode(token: str) -> SurveyLink:
+    """What a survey link says, checked against its signature and age (no database)."""
     try:
         payload = signing.loads(token, salt=SALT, max_age=timedelta(days=LINK_DAYS))
     except signing.SignatureExpired:
@@ -62,28 +61,37 @@ def survey_link_read(*, token: str) -> SurveyLink:
             code="expired",
         ) from None
     except signing.BadSignature:
-        raise ValidationError(
-            _("This survey link is not complete. Check that you copied all of it."),
-            code="bad_link",
-        ) from None
+        raise _incomplete() from None
     try:
         year, month = (int(part) for part in str(payload["m"]).split("-"))
         help_point_id = int(payload["p"])
         first = date(year, month, 1)
     except (KeyError, TypeError, ValueError):
-        raise ValidationError(
-            _("This survey link is not complete. Check that you copied all of it."),
-            code="bad_link",
-        ) from None
-    if ImpactResponse.objects.filter(link_hash=_hash(token)).exists():
-        raise _used()
+        raise _incomplete() from None
     place = HelpPoint.objects.filter(pk=help_point_id).first() if help_point_id else None
     return SurveyLink(help_point=place, month=first)
 
 
+def _incomplete() -> ValidationError:
+    return ValidationError(
+        _("This survey link is not complete. Check that you copied all of it."),
+        code="bad_link",
+    )
+
+
+def survey_link_read(*, token: str) -> SurveyLink:
+    """What a survey link says; ValidationError, in words for the person, if it cannot be
+    used: not a real link, too old, or answered already."""
+    link = _decode(token)
+    if ImpactResponse.objects.filter(link_hash=_hash(token)).exists():
+        raise _used()
+    return link
+
+
 def survey_submit(*, token: str, answers: dict[str, Any]) -> ImpactResponse:
-    """Store one anonymous answer to the survey; a link is answered once."""
-    link = survey_link_read(token=token)
+    """Store one anonymous answer to the survey; a link is answered once (the unique hash
+    decides, so two answers sent at the same moment cannot both count)."""
+    link = _decode(token)
     response = ImpactResponse(
         help_point=link.help_point,
         month=link.month,

@@ -1,28 +1,19 @@
 """The impact survey: coaches make a one-time link (with a QR code) for the person they
 helped, who answers anonymously, without an account."""
 
-import segno
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samen.core.access import allowed_if
 from samen.core.http import posted
+from samen.core.qr import qr_svg
 from samen.skills import permissions_coaching as permissions
 from samen.skills import services_impact as services
 from samen.skills.forms_impact import ImpactSurveyForm, SurveyLinkForm
-
-
-def _qr(url: str) -> str:
-    label = _("QR code of the survey link")
-    svg = segno.make(url, error="m").svg_inline(
-        scale=4, border=4, title=label, svgclass="qr", lineclass=None, omitsize=True
-    )
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
 @allowed_if(permissions.can_coach)
@@ -34,7 +25,11 @@ def survey_link(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         token = services.survey_link_make(help_point=form.cleaned_data["help_point"])
         link = request.build_absolute_uri(reverse("skills:survey", kwargs={"token": token}))
-    context = {"form": form, "link": link, "qr": _qr(link) if link else ""}
+    context = {
+        "form": form,
+        "link": link,
+        "qr": qr_svg(link, _("QR code of the survey link")) if link else "",
+    }
     return render(request, "skills/coaching/survey_link.html", context)
 
 
