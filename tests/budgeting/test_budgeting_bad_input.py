@@ -18,6 +18,7 @@ from samen.budgeting import forms_manage, services
 from samen.budgeting.models import Budget, District, Phase, PhaseKind, Process, Proposal
 from samen.core.models import AuditEntry
 from tests.budgeting.factories import district, organiser, process_in, proposal
+from tests.dbstate import rows_of
 from tests.factories import UserFactory
 from tests.http.formcheck import SCRIPT, assert_error_linked, field_errors, non_field_errors
 
@@ -218,9 +219,8 @@ def bad_values(form_field: forms.Field) -> list[tuple[str, Any]]:
     return [*values, ("markup", SCRIPT)]
 
 
-def saved_state() -> list[Any]:
-    models = (Process, Phase, District, Budget, Proposal, AuditEntry)
-    return [list(model.objects.order_by("pk").values()) for model in models]
+def saved_state() -> dict[str, Any]:
+    return rows_of((Process, Phase, District, Budget, Proposal, AuditEntry))
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

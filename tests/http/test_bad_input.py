@@ -50,6 +50,7 @@ from samen.core.demo import DEMO_PASSWORD, DEMO_TOTP_KEY_HEX
 from samen.core.models import AuditEntry
 from samen.core.preferences import COOKIE_NAME
 from samen.inclusion import forms as inclusion_forms
+from tests.dbstate import rows_of
 from tests.factories import UserFactory
 from tests.http.formcheck import SCRIPT, assert_error_linked, field_errors, non_field_errors
 from tests.pages import PAGES, UNVERIFIED, World, session_key_for
@@ -407,9 +408,7 @@ def saved_state(client: Client) -> dict[str, Any]:
         AccessLog,
         *APP_MODELS,
     )
-    state: dict[str, Any] = {
-        model._meta.label: list(model.objects.order_by("pk").values()) for model in models
-    }
+    state: dict[str, Any] = rows_of(models)
     state["outbox"] = [(message.to, message.subject) for message in mail.outbox]
     session = client.session
     state["session"] = (session.get(SESSION_KEY), session.get(DEVICE_ID_SESSION_KEY))
