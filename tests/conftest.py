@@ -37,23 +37,31 @@ def login_verified():
     return login
 
 
-_demo_rows: list[Any] = []
+# The first seeding in this process: its snapshot (PostgreSQL only) and what it reported.
+_demo: dict[str, Any] = {}
 
 
 @pytest.fixture
-def demo_seeded(db: None) -> None:
-    """The demo municipality as `seed_demo` makes it, inside the test's transaction.
+def demo_report(db: None) -> list[str]:
+    """The demo municipality as `seed_demo` makes it, inside the test's transaction, and
+    what `seed_demo` reported when it made it on an empty database.
 
     Seeding takes 10-20 s. On PostgreSQL the first test in a process seeds and keeps a
-    snapshot of every table (tests/snapshot.py); later tests get the same rows back in well
-    under a second. Tests of what `seed_demo` itself reports call it directly.
+    snapshot of every table (tests/snapshot.py) with the report; later tests get the same
+    rows back in well under a second. Other databases seed for every test.
     """
     from samen.core.demo import seed_demo
     from tests import snapshot
 
-    if _demo_rows:
-        snapshot.restore(_demo_rows[0])
-        return
-    seed_demo()
+    if "rows" in _demo:
+        snapshot.restore(_demo["rows"])
+        return list(_demo["report"])
+    report = seed_demo()
     if (rows := snapshot.take()) is not None:
-        _demo_rows.append(rows)
+        _demo.update(rows=rows, report=report)
+    return list(report)
+
+
+@pytest.fixture
+def demo_seeded(demo_report: list[str]) -> None:
+    """The demo municipality as `seed_demo` makes it, inside the test's transaction."""

@@ -118,8 +118,8 @@ def test_healthz_reports_ok(client):
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
 
 
-def test_seed_demo_is_idempotent_and_creates_one_user_per_role():
-    first = seed_demo()
+def test_seed_demo_is_idempotent_and_creates_one_user_per_role(demo_report):
+    first = demo_report
     second = seed_demo()
     assert {f"created {demo.email}" for demo in DEMO_USERS} <= set(first)
     assert second == []

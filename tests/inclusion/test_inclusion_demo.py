@@ -5,7 +5,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from samen.core.demo import seed_demo
 from samen.core.models import AuditEntry
 from samen.inclusion import demo
 from samen.inclusion.models import JargonTerm
@@ -13,8 +12,8 @@ from samen.inclusion.models import JargonTerm
 pytestmark = pytest.mark.django_db
 
 
-def test_the_seed_adds_a_jargon_list_for_every_language_once():
-    seed_demo()  # the demo users, and every app's seed (this one included)
+def test_the_seed_adds_a_jargon_list_for_every_language_once(demo_seeded):
+    # The demo users, and every app's seed (this one included).
     JargonTerm.objects.all().delete()
     audited = AuditEntry.objects.count()
 
@@ -34,12 +33,12 @@ def test_the_seed_adds_a_jargon_list_for_every_language_once():
     ) == {"organiser@demo.samen.test"}
 
 
-def test_seed_demo_runs_the_inclusion_seed():
-    assert "inclusion: 26 jargon terms added" in seed_demo()
+def test_seed_demo_runs_the_inclusion_seed(demo_report):
+    assert "inclusion: 26 jargon terms added" in demo_report
 
 
-def test_the_seed_adds_an_assisted_session_and_translations_once():
-    first = seed_demo()
+def test_the_seed_adds_an_assisted_session_and_translations_once(demo_report):
+    first = demo_report
     assert "inclusion: 1 assisted session added" in first
     assert "inclusion: 2 objects translated" in first
     assert demo.seed_assisted() == []

@@ -174,10 +174,8 @@ def test_history_lists_only_the_users_finished_assessments_oldest_first():
     assert [r.level for r in history[1].area_results.all()] == [6, 6, 6, 6, 6]
 
 
-def test_demo_seed_gives_resident_and_staff_history_and_is_idempotent():
-    from samen.core.demo import seed_demo
-
-    first = seed_demo()  # runs samen.skills.demo.seed through SAMEN_DEMO_SEEDERS
+def test_demo_seed_gives_resident_and_staff_history_and_is_idempotent(demo_report):
+    first = demo_report  # seed_demo runs samen.skills.demo.seed through SAMEN_DEMO_SEEDERS
     again = demo.seed()
 
     assert [line for line in first if "skills" in line] == [
