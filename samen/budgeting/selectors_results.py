@@ -18,8 +18,7 @@ from samen.budgeting.charts_results import BarChart, votes_chart
 from samen.budgeting.models import BudgetResult, Channel, Count, CountStatus, Process
 from samen.budgeting.money import format_money
 from samen.budgeting.services_voting import AGE_BANDS
-
-SMALLEST_GROUP = 5  # turnout groups smaller than this are shown as "fewer than 5"
+from samen.core.small_groups import count_shown
 
 
 def published_count(*, process: Process) -> Count | None:
@@ -193,9 +192,7 @@ class Group:
     @property
     def shown(self) -> str:
         """The number, or "fewer than 5" for a small group that could identify people."""
-        if 0 < self.number < SMALLEST_GROUP:
-            return _("fewer than %(n)d") % {"n": SMALLEST_GROUP}
-        return str(self.number)
+        return count_shown(self.number)
 
 
 @dataclass(frozen=True)

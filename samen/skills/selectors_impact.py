@@ -11,6 +11,8 @@ from datetime import date
 from django.db.models import Choices, Count, QuerySet
 from django.utils.translation import gettext as _
 
+from samen.core.small_groups import SMALLEST_GROUP as MIN_GROUP
+from samen.core.small_groups import count_shown
 from samen.skills.models_impact import (
     AgeBand,
     Confidence,
@@ -19,7 +21,6 @@ from samen.skills.models_impact import (
     ImpactResponse,
     Recommend,
 )
-from samen.skills.selectors_picture import MIN_GROUP
 
 
 @dataclass(frozen=True)
@@ -47,19 +48,15 @@ class ImpactSummary:
         return self.total >= MIN_GROUP
 
 
-def _shown(number: int) -> str:
-    if 0 < number < MIN_GROUP:
-        return _("fewer than %(n)d") % {"n": MIN_GROUP}
-    return str(number)
-
-
 def _question(
     responses: QuerySet[ImpactResponse], key: str, title: str, choices: type[Choices]
 ) -> Question:
     counts = {row[key]: row["n"] for row in responses.values(key).annotate(n=Count("pk"))}
-    rows = [AnswerRow(str(label), _shown(counts.get(value, 0))) for value, label in choices.choices]
+    rows = [
+        AnswerRow(str(label), count_shown(counts.get(value, 0))) for value, label in choices.choices
+    ]
     if key in ("age_band", "disability"):
-        rows.append(AnswerRow(_("Not answered"), _shown(counts.get("", 0))))
+        rows.append(AnswerRow(_("Not answered"), count_shown(counts.get("", 0))))
     return Question(key, title, rows)
 
 

@@ -17,11 +17,12 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import Role
+from samen.core.small_groups import SMALLEST_GROUP
 from samen.skills import selectors
 from samen.skills.models import Area, AreaResult, Assessment, AssessmentStatus
 from samen.skills.models_picture import Department, JobRole, StaffProfile, TargetLevel
 
-MIN_GROUP = 5
+MIN_GROUP = SMALLEST_GROUP
 TENTH = Decimal("0.1")
 
 
