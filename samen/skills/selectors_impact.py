@@ -11,8 +11,7 @@ from datetime import date
 from django.db.models import Choices, Count, QuerySet
 from django.utils.translation import gettext as _
 
-from samen.core.small_groups import SMALLEST_GROUP as MIN_GROUP
-from samen.core.small_groups import count_shown
+from samen.core.small_groups import SMALLEST_GROUP, count_shown
 from samen.skills.models_impact import (
     AgeBand,
     Confidence,
@@ -45,7 +44,7 @@ class ImpactSummary:
 
     @property
     def shown(self) -> bool:
-        return self.total >= MIN_GROUP
+        return self.total >= SMALLEST_GROUP
 
 
 def _question(
@@ -64,7 +63,7 @@ def impact_summary(*, since: date) -> ImpactSummary:
     """The answers given for visits in the month of `since` and later."""
     responses = ImpactResponse.objects.filter(month__gte=since.replace(day=1))
     total = responses.count()
-    if total < MIN_GROUP:
+    if total < SMALLEST_GROUP:
         return ImpactSummary(since=since, total=total, questions=[], comments=[])
     questions = [
         _question(responses, "got_help", _("Did they get the help they came for?"), GotHelp),

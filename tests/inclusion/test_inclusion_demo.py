@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_seed_adds_a_jargon_list_for_every_language_once(demo_seeded):
-    # The demo users, and every app's seed (this one included).
+    # The whole demo (this seed included), then this seed alone on an empty jargon list.
     JargonTerm.objects.all().delete()
     audited = AuditEntry.objects.count()
 
