@@ -7,7 +7,6 @@ cells with equal budget-to-satisfaction ratios pass or fail together, so it is t
 from __future__ import annotations
 
 from fractions import Fraction
-from operator import mul
 
 import numpy as np
 
@@ -69,13 +68,9 @@ def _cells(prep: MESPrep, cl: Classes, p: int) -> list[tuple[Fraction, int, Frac
 
 
 def exact_available(prep: MESPrep, cl: Classes, p: int) -> Fraction:
-    total = Q(0)
-    k = cl.count
-    for j in prep.project_cols[p]:
-        row = cl.weights[int(j), :k]
-        for kk in np.nonzero(row)[0]:
-            total += int(row[kk]) * cl.exact(int(kk))
-    return total
+    table = cl.weights[prep.project_cols[p], : cl.count]
+    _, kk = np.nonzero(table)
+    return cl.exact_total(kk, table[table != 0])
 
 
 def exact_rho(prep: MESPrep, cl: Classes, p: int, hint: float | None = None) -> Fraction | None:
@@ -117,10 +112,7 @@ def _exact_rho_near(prep: MESPrep, cl: Classes, p: int, hint: float) -> Fraction
     rich = v_f > pay * (1 + TOL) + cl.err
     unsure = np.flatnonzero(~(poor | rich))
     u_q = prep.col_u_q
-    paid = sum(
-        map(mul, w[poor].astype(np.int64).tolist(), cl.exact_many(kk[poor].tolist())),
-        Q(0),
-    )
+    paid = cl.exact_total(kk[poor], w[poor])
     settled = ~poor
     denom = Q(0)
     for j in cols.tolist():

@@ -2,9 +2,13 @@
 
 A class's value never changes; buying a project moves its supporters to new classes. A
 new class records its parent and the exact payment that separates them, so creating one
-costs no rational arithmetic: exact values are computed on demand (for the poor and
-ambiguous cells that a price depends on) by walking up to a known ancestor. Float copies
-drive the screening; `err` bounds their absolute drift from the exact values.
+costs no rational arithmetic: exact values are computed on demand (for the ambiguous cells
+that a price depends on) by walking up to a known ancestor. Each class also records which
+payments lie on its path from the start, so that the exact total of many classes (the poor
+supporters' money in a price) is the budget times their weight less each payment times the
+weight of the classes that made it: one rational product per payment, not one rational
+subtraction per class and step. Float copies drive the screening; `err` bounds their
+absolute drift from the exact values.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
+import numpy.typing as npt
 
 from pbcount.rules._exact import Q
 from pbcount.rules._mesprep import FloatArray, IntArray, MESPrep
@@ -23,14 +28,20 @@ STEP_ERR = 5e-16
 class Classes:
     """Class 0 holds the voters with nothing left; class 1 starts with everyone."""
 
-    def __init__(self, prep: MESPrep, budget: Fraction) -> None:
+    def __init__(self, prep: MESPrep, budget: Fraction, capacity: int = 64) -> None:
+        self.budget = budget
         self.vals: list[Fraction | None] = [Q(0), budget]
         self.pays: list[Fraction] = [Q(0)]
-        cap = 64
+        # Growing copies every array, the weights above all (columns x capacity): a caller
+        # that knows about how many classes a run makes (Add1's next run) passes that.
+        cap = max(64, capacity)
         self.parent: IntArray = np.zeros(cap, dtype=np.int64)
         self.pay_of: IntArray = np.zeros(cap, dtype=np.int64)
         self.vf: FloatArray = np.zeros(cap)
         self.vf[1] = float(budget)
+        # path[k, i] is 1 when class k's voters made payment i (each at most once: a
+        # project is bought once, and a voter pays for it in one column).
+        self.path: npt.NDArray[np.uint8] = np.zeros((cap, prep.num_cols + 1), dtype=np.uint8)
         self.weights: FloatArray = np.zeros((prep.num_cols, cap))
         self.weights[:, 1] = np.bincount(
             prep.ent_col, weights=prep.mult_f[prep.ent_ballot], minlength=prep.num_cols
@@ -61,8 +72,19 @@ class Classes:
             self.vals[c] = value
         return value
 
-    def exact_many(self, ks: list[int]) -> list[Fraction]:
-        return [self.exact(k) for k in ks]
+    def exact_total(self, ks: IntArray, weights: FloatArray) -> Fraction:
+        """The exact sum of weight times value over classes `ks` (integral weights)."""
+        holding = ks != 0  # class 0 holds nothing
+        ks = ks[holding]
+        weights = weights[holding]
+        if len(ks) == 0:
+            return Q(0)
+        made = (weights @ self.path[ks]).astype(np.int64)  # exact: integers below 2**53
+        total = int(weights.sum()) * self.budget
+        pays = self.pays
+        for i in np.flatnonzero(made[: len(pays)]).tolist():
+            total -= int(made[i]) * pays[i]
+        return total
 
     def add_pay(self, pay: Fraction) -> int:
         self.pays.append(pay)
@@ -79,12 +101,17 @@ class Classes:
             self.pay_of = np.concatenate([self.pay_of, np.zeros(grow, dtype=np.int64)])
             self.vf = np.concatenate([self.vf, np.zeros(grow)])
             self.members = np.concatenate([self.members, np.zeros(grow, dtype=np.int64)])
+            self.path = np.concatenate(
+                [self.path, np.zeros((grow, self.path.shape[1]), dtype=np.uint8)]
+            )
             self.weights = np.concatenate(
                 [self.weights, np.zeros((self.weights.shape[0], grow))], axis=1
             )
         self.vals.extend([None] * m)
         self.parent[start:end] = parents
         self.pay_of[start:end] = pay_idx
+        self.path[start:end] = self.path[parents]
+        self.path[np.arange(start, end), pay_idx] = 1
         self.vf[start:end] = values
         self.members[start:end] = 0
         self.err += self._unit

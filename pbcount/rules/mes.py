@@ -54,6 +54,8 @@ class MESRunner:
         # `keep_entries`; one run gains nothing from keeping them but memory.
         self.keep_entries = False
         self._entries: dict[int, tuple[IntArray, IntArray, FloatArray]] = {}
+        # The most classes a run has made so far, to size the next run's arrays.
+        self._capacity = 64
 
     def _supporter_entries(self, s: int) -> tuple[IntArray, IntArray, FloatArray]:
         found = self._entries.get(s)
@@ -84,7 +86,7 @@ class MESRunner:
         out = MESRun(budget_per_voter=b)
         out.selected.extend(prep.free)
         out.prices.extend(Q(0) for _ in prep.free)
-        cl = Classes(prep, b)
+        cl = Classes(prep, b, self._capacity)
         remaining = set(prep.candidates)
         # Lower bounds on each project's price: budgets only shrink, so prices only rise.
         lower = {p: float(prep.cost_f[p] / prep.total_sat_f[p]) * (1 - TOL) for p in remaining}
@@ -142,9 +144,7 @@ class MESRunner:
             out.selected.append(chosen)
             out.prices.append(low)
             out.rounds.append((chosen, float(low), dropped))
-        out.classes = cl
-        out.ballot_class = cl.of_ballot.tolist()
-        return out
+        return self._finish(out, cl)
 
     def holds(self, run: MESRun, budget_per_voter: Fraction) -> bool:
         """Whether every per-voter budget from `run`'s up to this one gives `run`'s outcome."""
@@ -169,7 +169,7 @@ class MESRunner:
         out = MESRun(budget_per_voter=b)
         out.selected.extend(prep.free)
         out.prices.extend(Q(0) for _ in prep.free)
-        cl = Classes(prep, b)
+        cl = Classes(prep, b, self._capacity)
         remaining = set(prep.candidates)
         # Lower bounds on each project's price at x1; they hold for the rest of the run.
         lower = {p: float(prep.cost_f[p] / prep.total_sat_f[p]) * (1 - TOL) for p in remaining}
@@ -210,6 +210,10 @@ class MESRunner:
         if rest and self._can_reach(cl, rest, math.inf):
             return None
         out.rounds.append((None, math.inf, sorted(remaining)))
+        return self._finish(out, cl)
+
+    def _finish(self, out: MESRun, cl: Classes) -> MESRun:
+        self._capacity = max(self._capacity, cl.count)
         out.classes = cl
         out.ballot_class = cl.of_ballot.tolist()
         return out

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pbcount.model import Election
+from pbcount.model import BallotType, Election
 from pbcount.rules import applicable_rules, count
 from pbcount.rules._mesprep import prepare
 from pbcount.rules._profile import build_profile
 from pbcount.rules.add1 import is_exhaustive
 from pbcount.rules.mes import MESRunner
 from pbcount.rules.tiebreak import make_order
-from tests.pbcount.rules_elections import approval
+from tests.pbcount.rules_elections import approval, cumulative
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -129,3 +130,38 @@ def test_a_tie_that_lasts_is_proven_not_stepped_through() -> None:
     out = count(election, "mes-cost+add1")
     assert out.mes is not None
     assert out.mes.add1_runs < 40
+
+
+@st.composite
+def score_elections(draw: st.DrawFn) -> Election:
+    n_proj = draw(st.integers(1, 5))
+    costs = {f"p{i}": draw(st.integers(1, 15)) for i in range(n_proj)}
+    votes = draw(
+        st.lists(
+            st.dictionaries(st.sampled_from(sorted(costs)), st.integers(1, 4), min_size=1),
+            min_size=1,
+            max_size=8,
+        )
+    )
+    return cumulative(draw(st.integers(1, 40)), costs, votes)
+
+
+@SETTINGS
+@given(st.one_of(elections(), score_elections()), st.integers(0, 6), st.data())
+def test_exact_totals_of_classes_equal_the_sum_of_their_exact_values(
+    election: Election, extra: int, data: st.DataObject
+) -> None:
+    # Prices sum the poor supporters' money through the payments each class made; that must
+    # be the sum of the classes' own exact values, class by class.
+    sat = "score" if election.ballot_type == BallotType.CUMULATIVE else "cost"
+    profile = build_profile(election, sat)
+    runner = MESRunner(prepare(profile), make_order("lexicographic", profile))
+    run = runner.run(profile.budget / profile.num_voters + extra)
+    cl = run.classes
+    assert cl is not None
+    ks = data.draw(st.lists(st.integers(0, cl.count - 1), max_size=12))
+    weights = data.draw(st.lists(st.integers(0, 50), min_size=len(ks), max_size=len(ks)))
+
+    total = cl.exact_total(np.asarray(ks, dtype=np.int64), np.asarray(weights, dtype=np.float64))
+
+    assert total == sum((w * cl.exact(k) for k, w in zip(ks, weights, strict=True)), Fraction(0))
