@@ -1,9 +1,12 @@
 """Demo data for a fictional municipality, Lindeveld, so every page has something real to show."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -48,7 +51,7 @@ def seed_demo() -> list[str]:
             "password."
         )
     done: list[str] = []
-    with transaction.atomic():
+    with _mail_kept_back() as kept, transaction.atomic():
         users = get_user_model().objects
         for demo in DEMO_USERS:
             user = users.filter(email=demo.email).first()
@@ -72,4 +75,29 @@ def seed_demo() -> list[str]:
         # Each domain app seeds its own demo content after the users exist.
         for path in settings.SAMEN_DEMO_SEEDERS:
             done.extend(import_string(path)())
+    # The atomic block has committed by now, so mail sent on commit is counted too.
+    if kept:
+        plural = "" if len(kept) == 1 else "s"
+        done.append(f"kept back {len(kept)} email{plural} to the demo's made-up addresses")
     return done
+
+
+@contextmanager
+def _mail_kept_back() -> Iterator[list[mail.EmailMessage]]:
+    """Mail the seeding sends (booking and enrolment confirmations, ...) is kept in a list
+    instead of being sent: its addresses are made up, and with the console backend of
+    `make run` it would bury the demo logins under thousands of lines."""
+    kept: list[mail.EmailMessage] = []
+    backend = settings.EMAIL_BACKEND
+    had_outbox = hasattr(mail, "outbox")
+    outbox = getattr(mail, "outbox", None)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox = kept
+    try:
+        yield kept
+    finally:
+        settings.EMAIL_BACKEND = backend
+        if had_outbox:
+            mail.outbox = outbox
+        else:
+            del mail.outbox
