@@ -21,23 +21,27 @@ TOL = 1e-9
 
 def float_rho(prep: MESPrep, cl: Classes, p: int) -> tuple[float, float] | None:
     """The float price and a bound on its error, or None if the scan finds no price."""
+    # Cells without supporters change no sum and no price, so only the others are scanned.
     cols = prep.project_cols[p]
     live = cl.live
-    k = len(live)
     if len(cols) == 1:
         j = int(cols[0])
         u = prep.col_u_f[j]
         w = cl.weights[j, live]
-        ratio = cl.vf[live] / u
+        held = np.flatnonzero(w)
+        w = w[held]
+        ratio = cl.vf[live[held]] / u
         wu = w * u
     else:
         us = prep.col_u_f[cols]
         w_all = cl.weights[np.ix_(cols, live)].ravel()
-        ratio_all = (cl.vf[live][None, :] / us[:, None]).ravel()
+        held = np.flatnonzero(w_all)
+        col_of, at_live = np.divmod(held, len(live))
+        ratio_all = cl.vf[live[at_live]] / us[col_of]
         o = np.argsort(ratio_all, kind="stable")
-        w = w_all[o]
+        w = w_all[held[o]]
         ratio = ratio_all[o]
-        wu = w * np.repeat(us, k)[o]
+        wu = w * us[col_of[o]]
     wv = wu * ratio
     paid_before = np.cumsum(wv) - wv
     rich = wu.sum() - (np.cumsum(wu) - wu)
