@@ -43,9 +43,7 @@ class Classes:
         # project is bought once, and a voter pays for it in one column).
         self.path: npt.NDArray[np.uint8] = np.zeros((cap, prep.num_cols + 1), dtype=np.uint8)
         self.weights: FloatArray = np.zeros((prep.num_cols, cap))
-        self.weights[:, 1] = np.bincount(
-            prep.ent_col, weights=prep.mult_f[prep.ent_ballot], minlength=prep.num_cols
-        )
+        self.weights[:, 1] = prep.col_weight_f
         self.of_ballot: IntArray = np.ones(len(prep.mult_f), dtype=np.int64)
         # Distinct ballots per class, to notice when a class empties.
         self.members: IntArray = np.zeros(cap, dtype=np.int64)

@@ -38,6 +38,7 @@ class MESPrep:
     sup_ballots: tuple[IntArray, ...]  # per project: supporting ballots
     sup_cols: tuple[IntArray, ...]  # per project: the column each supporter sits in
     total_sat_f: FloatArray  # per project
+    col_weight_f: FloatArray  # per column: its supporters' ballots, counted with multiplicity
 
     @property
     def num_cols(self) -> int:
@@ -116,6 +117,7 @@ def prepare(profile: Profile) -> MESPrep:
     project_cols: list[list[int]] = [[] for _ in range(n_proj)]
     for j, p in enumerate(col_project.tolist()):
         project_cols[p].append(j)
+    mult_f = profile.mult.astype(np.float64)
     return MESPrep(
         profile=profile,
         free=free,
@@ -126,11 +128,14 @@ def prepare(profile: Profile) -> MESPrep:
         col_u_q=tuple(q(u) for u in col_u),
         col_u_f=np.asarray([float(u) for u in col_u], dtype=np.float64),
         project_cols=tuple(np.asarray(c, dtype=np.int64) for c in project_cols),
-        mult_f=profile.mult.astype(np.float64),
+        mult_f=mult_f,
         ent_col=ent_col,
         ent_ballot=kept_ballots,
         ballot_ptr=ballot_ptr,
         sup_ballots=sup_b,
         sup_cols=sup_c,
         total_sat_f=np.asarray([float(t) for t in totals], dtype=np.float64),
+        col_weight_f=np.bincount(
+            ent_col, weights=mult_f[kept_ballots], minlength=len(col_u)
+        ).astype(np.float64),
     )
