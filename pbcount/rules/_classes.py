@@ -23,6 +23,8 @@ from pbcount.rules._mesprep import FloatArray, IntArray, MESPrep
 
 # Bound on the rounding error one float subtraction adds, relative to the budget.
 STEP_ERR = 5e-16
+# Classes per block when summing exact totals (see `Classes.exact_total`).
+BLOCK = 4096
 
 
 class Classes:
@@ -77,10 +79,15 @@ class Classes:
         weights = weights[holding]
         if len(ks) == 0:
             return Q(0)
-        made = (weights @ self.path[ks]).astype(np.int64)  # exact: integers below 2**53
-        total = int(weights.sum()) * self.budget
         pays = self.pays
-        for i in np.flatnonzero(made[: len(pays)]).tolist():
+        # By blocks of classes, and only over the payments made so far, so that the float
+        # copy of the path matrix the product needs stays small.
+        made = np.zeros(len(pays), dtype=np.int64)
+        for lo in range(0, len(ks), BLOCK):
+            part = self.path[ks[lo : lo + BLOCK], : len(pays)]
+            made += (weights[lo : lo + BLOCK] @ part).astype(np.int64)  # exact below 2**53
+        total = int(weights.sum()) * self.budget
+        for i in np.flatnonzero(made).tolist():
             total -= int(made[i]) * pays[i]
         return total
 

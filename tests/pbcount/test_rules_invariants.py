@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from unittest.mock import patch
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pbcount.model import BallotType, Election
-from pbcount.rules import applicable_rules, count
+from pbcount.rules import _classes, applicable_rules, count
 from pbcount.rules._mesprep import prepare
 from pbcount.rules._profile import build_profile
 from pbcount.rules.add1 import is_exhaustive
@@ -162,6 +163,10 @@ def test_exact_totals_of_classes_equal_the_sum_of_their_exact_values(
     ks = data.draw(st.lists(st.integers(0, cl.count - 1), max_size=12))
     weights = data.draw(st.lists(st.integers(0, 50), min_size=len(ks), max_size=len(ks)))
 
-    total = cl.exact_total(np.asarray(ks, dtype=np.int64), np.asarray(weights, dtype=np.float64))
+    classes, shares = np.asarray(ks, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+    total = cl.exact_total(classes, shares)
+    with patch.object(_classes, "BLOCK", 3):  # several blocks
+        in_blocks = cl.exact_total(classes, shares)
 
-    assert total == sum((w * cl.exact(k) for k, w in zip(ks, weights, strict=True)), Fraction(0))
+    expected = sum((w * cl.exact(k) for k, w in zip(ks, weights, strict=True)), Fraction(0))
+    assert total == in_blocks == expected
