@@ -82,10 +82,12 @@ class Classes:
         pays = self.pays
         # By blocks of classes, and only over the payments made so far, so that the float
         # copy of the path matrix the product needs stays small.
+        # Integer products: exact, and numpy's own loop rather than BLAS, whose threads
+        # would spin on the other core for a product this small.
+        counts = weights.astype(np.int64)
         made = np.zeros(len(pays), dtype=np.int64)
         for lo in range(0, len(ks), BLOCK):
-            part = self.path[ks[lo : lo + BLOCK], : len(pays)]
-            made += (weights[lo : lo + BLOCK] @ part).astype(np.int64)  # exact below 2**53
+            made += counts[lo : lo + BLOCK] @ self.path[ks[lo : lo + BLOCK], : len(pays)]
         total = int(weights.sum()) * self.budget
         for i in np.flatnonzero(made).tolist():
             total -= int(made[i]) * pays[i]

@@ -254,7 +254,9 @@ class MESRunner:
         prep = self.prep
         cols = prep.project_cols[p]
         part = cl.weights[int(cols[0]), live] if len(cols) == 1 else cl.weights[cols][:, live]
-        avail = float((part @ vf).sum())
+        # Not `part @ vf`: BLAS would run a product this small on both cores, and its
+        # threads spin there afterwards, taking CPU from whatever else runs.
+        avail = float((part * vf).sum())
         cost = prep.cost_f[p]
         margin = cost * TOL + float(part.sum()) * cl.err
         if avail < cost - margin:
