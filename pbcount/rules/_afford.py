@@ -73,8 +73,8 @@ def _cells(prep: MESPrep, cl: Classes, p: int) -> list[tuple[Fraction, int, Frac
 
 def exact_available(prep: MESPrep, cl: Classes, p: int) -> Fraction:
     table = cl.weights[prep.project_cols[p], : cl.count]
-    _, kk = np.nonzero(table)
-    return cl.exact_total(kk, table[table != 0])
+    jj, kk = np.nonzero(table)
+    return cl.exact_total(kk, table[jj, kk])
 
 
 def exact_rho(prep: MESPrep, cl: Classes, p: int, hint: float | None = None) -> Fraction | None:

@@ -89,15 +89,14 @@ def _mail_kept_back() -> Iterator[list[mail.EmailMessage]]:
     `make run` it would bury the demo logins under thousands of lines."""
     kept: list[mail.EmailMessage] = []
     backend = settings.EMAIL_BACKEND
-    had_outbox = hasattr(mail, "outbox")
-    outbox = getattr(mail, "outbox", None)
+    outbox = getattr(mail, "outbox", None)  # a test's outbox, if any
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     mail.outbox = kept
     try:
         yield kept
     finally:
         settings.EMAIL_BACKEND = backend
-        if had_outbox:
-            mail.outbox = outbox
-        else:
+        if outbox is None:
             del mail.outbox
+        else:
+            mail.outbox = outbox

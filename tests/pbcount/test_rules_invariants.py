@@ -22,17 +22,19 @@ SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[Healt
 
 
 @st.composite
-def elections(draw: st.DrawFn) -> Election:
+def elections(draw: st.DrawFn, scored: bool = False) -> Election:
+    """Small approval elections, or cumulative ones (points 1-4) when `scored`."""
     n_proj = draw(st.integers(1, 6))
-    costs = {f"p{i}": draw(st.integers(0, 15)) for i in range(n_proj)}
-    votes = draw(
-        st.lists(
-            st.lists(st.sampled_from(sorted(costs)), min_size=1, max_size=n_proj, unique=True),
-            min_size=1,
-            max_size=8,
-        )
+    costs = {f"p{i}": draw(st.integers(1 if scored else 0, 15)) for i in range(n_proj)}
+    names = st.sampled_from(sorted(costs))
+    ballot = (
+        st.dictionaries(names, st.integers(1, 4), min_size=1)
+        if scored
+        else st.lists(names, min_size=1, max_size=n_proj, unique=True)
     )
-    return approval(draw(st.integers(1, 40)), costs, votes)
+    votes = draw(st.lists(ballot, min_size=1, max_size=8))
+    budget = draw(st.integers(1, 40))
+    return cumulative(budget, costs, votes) if scored else approval(budget, costs, votes)
 
 
 @SETTINGS
@@ -133,22 +135,8 @@ def test_a_tie_that_lasts_is_proven_not_stepped_through() -> None:
     assert out.mes.add1_runs < 40
 
 
-@st.composite
-def score_elections(draw: st.DrawFn) -> Election:
-    n_proj = draw(st.integers(1, 5))
-    costs = {f"p{i}": draw(st.integers(1, 15)) for i in range(n_proj)}
-    votes = draw(
-        st.lists(
-            st.dictionaries(st.sampled_from(sorted(costs)), st.integers(1, 4), min_size=1),
-            min_size=1,
-            max_size=8,
-        )
-    )
-    return cumulative(draw(st.integers(1, 40)), costs, votes)
-
-
 @SETTINGS
-@given(st.one_of(elections(), score_elections()), st.integers(0, 6), st.data())
+@given(st.one_of(elections(), elections(scored=True)), st.integers(0, 6), st.data())
 def test_exact_totals_of_classes_equal_the_sum_of_their_exact_values(
     election: Election, extra: int, data: st.DataObject
 ) -> None:
